@@ -1,0 +1,97 @@
+import { DELIVERY_POLICIES, type DeliveryPolicy } from '../sim/message.ts';
+import { DEFAULT_NETWORK, parseDelay, type DelayDistribution } from '../sim/network.ts';
+
+/** The options of `npm run sim`. */
+export interface SimOptions {
+  readonly nodes: number;
+  readonly messages: number;
+  readonly seed: number;
+  readonly policy: DeliveryPolicy;
+  readonly delay: DelayDistribution;
+  readonly meanGapMs: number;
+  readonly out: string | undefined;
+}
+
+/** The usage text printed by `--help` and after a bad argument. */
+export const USAGE = `usage: npm run sim -- [options]
+  --nodes N        number of nodes, 2-702 (default 3)
+  --messages M     messages to send in all (default 20)
+  --seed S         integer seed, 0-4294967295 (default 1)
+  --policy P       causal | fifo | none (default causal)
+  --delay D        N (fixed ms), MIN-MAX (uniform) or exp:MIN+MEAN (default 300-2500)
+  --gap MS         mean gap between sends in ms (default 500)
+  --out FILE       write the trace to FILE instead of stdout
+  --help           show this text`;
+
+/** A parse result: options, a request for help, or a message explaining what is wrong. */
+export type ParsedArgs = { readonly options: SimOptions } | { readonly help: true } | { readonly error: string };
+
+const MAX_NODES = 702;
+const MAX_MESSAGES = 10_000_000;
+
+function parseInteger(name: string, text: string | undefined, min: number, max: number): number | string {
+  if (text === undefined || !/^\d+$/.test(text)) return `--${name} needs a whole number, got ${text === undefined ? 'nothing' : `"${text}"`}`;
+  const value = Number(text);
+  if (value < min || value > max) return `--${name} must be between ${min} and ${max}, got ${text}`;
+  return value;
+}
+
+/** Parses command-line arguments (without the node and script paths). */
+export function parseSimArgs(argv: readonly string[]): ParsedArgs {
+  let nodes = 3;
+  let messages = 20;
+  let seed = 1;
+  let policy: DeliveryPolicy = 'causal';
+  let delay: DelayDistribution = DEFAULT_NETWORK.delay;
+  let meanGapMs = 500;
+  let out: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    if (arg === '--help' || arg === '-h') return { help: true };
+    const eq = arg.indexOf('=');
+    const flag = eq > 0 ? arg.slice(0, eq) : arg;
+    const value = eq > 0 ? arg.slice(eq + 1) : argv[++i];
+    let parsed: number | string;
+    switch (flag) {
+      case '--nodes':
+        parsed = parseInteger('nodes', value, 2, MAX_NODES);
+        if (typeof parsed === 'string') return { error: parsed };
+        nodes = parsed;
+        break;
+      case '--messages':
+        parsed = parseInteger('messages', value, 0, MAX_MESSAGES);
+        if (typeof parsed === 'string') return { error: parsed };
+        messages = parsed;
+        break;
+      case '--seed':
+        parsed = parseInteger('seed', value, 0, 0xffffffff);
+        if (typeof parsed === 'string') return { error: parsed };
+        seed = parsed;
+        break;
+      case '--gap':
+        parsed = parseInteger('gap', value, 0, 3_600_000);
+        if (typeof parsed === 'string') return { error: parsed };
+        meanGapMs = parsed;
+        break;
+      case '--policy':
+        if (!DELIVERY_POLICIES.includes(value as DeliveryPolicy)) {
+          return { error: `--policy must be one of ${DELIVERY_POLICIES.join(', ')}, got ${value === undefined ? 'nothing' : `"${value}"`}` };
+        }
+        policy = value as DeliveryPolicy;
+        break;
+      case '--delay': {
+        const result = value === undefined ? { error: '--delay needs a value' } : parseDelay(value);
+        if ('error' in result) return { error: result.error.startsWith('--') ? result.error : `--delay: ${result.error}` };
+        delay = result;
+        break;
+      }
+      case '--out':
+        if (value === undefined || value === '') return { error: '--out needs a file name' };
+        out = value;
+        break;
+      default:
+        return { error: `unknown option "${arg}"` };
+    }
+  }
+  return { options: { nodes, messages, seed, policy, delay, meanGapMs, out } };
+}

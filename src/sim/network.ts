@@ -1,0 +1,112 @@
+import type { Rng } from './rng.ts';
+
+/** How long a transmission takes, in virtual milliseconds. */
+export type DelayDistribution =
+  | { readonly kind: 'fixed'; readonly ms: number }
+  | { readonly kind: 'uniform'; readonly minMs: number; readonly maxMs: number }
+  /** Long-tailed: `minMs` plus an exponential with mean `meanMs`. */
+  | { readonly kind: 'exponential'; readonly minMs: number; readonly meanMs: number };
+
+/** Overrides for one directed link; unset fields fall back to the network's defaults. */
+export interface LinkSettings {
+  readonly delay?: DelayDistribution;
+  readonly lossRate?: number;
+  readonly dupRate?: number;
+}
+
+/** What happens to a transmission on a cut link: kept until the link heals, or lost. */
+export type PartitionMode = 'hold' | 'drop';
+
+/** The simulated network's settings. */
+export interface NetworkConfig {
+  readonly delay: DelayDistribution;
+  /** Probability that a transmission is lost, 0–1. */
+  readonly lossRate: number;
+  /** Probability that a transmission arrives twice, 0–1. */
+  readonly dupRate: number;
+  readonly partitionMode: PartitionMode;
+  /** In manual mode transmissions stop before the receiver until the user releases them. */
+  readonly manual: boolean;
+  /** Per-link overrides keyed by `linkKey(from, to)`. */
+  readonly links: Readonly<Record<string, LinkSettings>>;
+}
+
+/** The longest delay any distribution may produce, one virtual hour. */
+export const MAX_DELAY_MS = 3_600_000;
+
+/** The default network: uniform 300–2500 ms, reliable, automatic. */
+export const DEFAULT_NETWORK: NetworkConfig = {
+  delay: { kind: 'uniform', minMs: 300, maxMs: 2500 },
+  lossRate: 0,
+  dupRate: 0,
+  partitionMode: 'hold',
+  manual: false,
+  links: {},
+};
+
+/** Returns the key of the directed link from node `from` to node `to`. */
+export function linkKey(from: number, to: number): string {
+  return `${from}>${to}`;
+}
+
+/** Draws one delay in whole milliseconds, always at least 1. */
+export function sampleDelayMs(delay: DelayDistribution, rng: Rng): number {
+  let ms: number;
+  switch (delay.kind) {
+    case 'fixed':
+      ms = delay.ms;
+      break;
+    case 'uniform':
+      ms = rng.nextInt(delay.minMs, delay.maxMs);
+      break;
+    case 'exponential':
+      ms = delay.minMs + Math.round(-Math.log(1 - rng.nextFloat()) * delay.meanMs);
+      break;
+  }
+  return Math.min(MAX_DELAY_MS, Math.max(1, ms));
+}
+
+/**
+ * Parses a delay written as `300` (fixed), `100-900` (uniform) or `exp:50+400`
+ * (50 ms plus an exponential with mean 400 ms). Returns a message on bad input.
+ */
+export function parseDelay(text: string): DelayDistribution | { error: string } {
+  const trimmed = text.trim();
+  const fixed = /^(\d+)$/.exec(trimmed);
+  if (fixed) {
+    const ms = Number(fixed[1]);
+    return ms >= 1 && ms <= MAX_DELAY_MS
+      ? { kind: 'fixed', ms }
+      : { error: `delay must be between 1 and ${MAX_DELAY_MS} ms` };
+  }
+  const range = /^(\d+)-(\d+)$/.exec(trimmed);
+  if (range) {
+    const minMs = Number(range[1]);
+    const maxMs = Number(range[2]);
+    if (minMs < 1 || maxMs > MAX_DELAY_MS) return { error: `delay must be between 1 and ${MAX_DELAY_MS} ms` };
+    if (minMs > maxMs) return { error: `delay range ${trimmed} has its minimum above its maximum` };
+    return { kind: 'uniform', minMs, maxMs };
+  }
+  const exp = /^exp:(\d+)\+(\d+)$/.exec(trimmed);
+  if (exp) {
+    const minMs = Number(exp[1]);
+    const meanMs = Number(exp[2]);
+    if (minMs < 1 || meanMs < 1 || minMs + meanMs > MAX_DELAY_MS) {
+      return { error: `delay must be between 1 and ${MAX_DELAY_MS} ms` };
+    }
+    return { kind: 'exponential', minMs, meanMs };
+  }
+  return { error: `delay "${text}" is not N, MIN-MAX or exp:MIN+MEAN (milliseconds)` };
+}
+
+/** Formats a delay the way `parseDelay` reads it. */
+export function formatDelay(delay: DelayDistribution): string {
+  switch (delay.kind) {
+    case 'fixed':
+      return `${delay.ms}`;
+    case 'uniform':
+      return `${delay.minMs}-${delay.maxMs}`;
+    case 'exponential':
+      return `exp:${delay.minMs}+${delay.meanMs}`;
+  }
+}

@@ -1,0 +1,61 @@
+import type { DeliveryPolicy } from './message.ts';
+import type { DelayDistribution, PartitionMode } from './network.ts';
+
+/** Why a transmission never arrived. */
+export type DropReason = 'loss' | 'partition' | 'manual';
+
+/** One entry of a run's trace; `t` is virtual milliseconds and never decreases. */
+export type TraceEvent =
+  | { readonly t: number; readonly type: 'send'; readonly node: string; readonly msg: string; readonly vc: readonly number[]; readonly text: string }
+  | { readonly t: number; readonly type: 'receive'; readonly node: string; readonly msg: string }
+  | { readonly t: number; readonly type: 'buffer'; readonly node: string; readonly msg: string; readonly waitingFor: readonly string[] }
+  | {
+      readonly t: number;
+      readonly type: 'deliver';
+      readonly node: string;
+      readonly msg: string;
+      readonly vc: readonly number[];
+      /** Present when the delivery broke causal order: predecessors not yet delivered. */
+      readonly missing?: readonly string[];
+    }
+  | { readonly t: number; readonly type: 'discard'; readonly node: string; readonly msg: string; readonly reason: 'duplicate' }
+  | { readonly t: number; readonly type: 'drop'; readonly node: string; readonly msg: string; readonly reason: DropReason }
+  | { readonly t: number; readonly type: 'hold'; readonly node: string; readonly msg: string; readonly reason: 'partition' | 'manual' };
+
+/** The kinds of trace event. */
+export type TraceEventType = TraceEvent['type'];
+
+/** The settings a trace was produced with, enough to reproduce it. */
+export interface TraceConfig {
+  readonly seed: number;
+  readonly policy: DeliveryPolicy;
+  readonly delay: DelayDistribution;
+  readonly lossRate: number;
+  readonly dupRate: number;
+  readonly partitionMode: PartitionMode;
+  readonly manual: boolean;
+  readonly messages?: number;
+  readonly meanGapMs?: number;
+}
+
+/** A run's trace in the `causal-chat-trace` v1 format. */
+export interface Trace {
+  readonly format: 'causal-chat-trace';
+  readonly version: 1;
+  readonly nodes: readonly string[];
+  readonly config: TraceConfig;
+  readonly events: readonly TraceEvent[];
+}
+
+/** Serialises a trace as JSON with one event per line, byte-for-byte stable for equal traces. */
+export function serializeTrace(trace: Trace): string {
+  const head = [
+    `  "format": ${JSON.stringify(trace.format)}`,
+    `  "version": ${trace.version}`,
+    `  "nodes": ${JSON.stringify(trace.nodes)}`,
+    `  "config": ${JSON.stringify(trace.config)}`,
+  ];
+  const events = trace.events.map((event) => `    ${JSON.stringify(event)}`);
+  const body = events.length > 0 ? `[\n${events.join(',\n')}\n  ]` : '[]';
+  return `{\n${head.join(',\n')},\n  "events": ${body}\n}\n`;
+}

@@ -1,0 +1,152 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_NETWORK, type NetworkConfig } from '../../src/sim/network.ts';
+import type { DeliveryPolicy } from '../../src/sim/message.ts';
+import { serializeTrace } from '../../src/sim/trace.ts';
+import { replayWorld, World } from '../../src/sim/world.ts';
+
+function makeWorld(policy: DeliveryPolicy = 'causal', network: Partial<NetworkConfig> = {}): World {
+  return new World({ nodeCount: 3, seed: 7, policy, network: { ...DEFAULT_NETWORK, manual: true, ...network } });
+}
+
+/** Releases the parked transmission of `msg` to node `to` (manual mode). */
+function release(world: World, msg: string, to: number): void {
+  world.runToQuiet();
+  const flight = world.view().flights.find((f) => f.message.id === msg && f.to === to);
+  if (!flight) throw new Error(`no flight of ${msg} to ${to}`);
+  world.apply({ kind: 'release', flight: flight.id });
+}
+
+function clocks(world: World): string[] {
+  return world.view().nodes.map((n) => JSON.stringify(n.clock));
+}
+
+describe('the seed system’s examples', () => {
+  it('Hello, Hi, Hey both! get [1,0,0], [1,1,0], [1,1,1]', () => {
+    const world = makeWorld();
+    world.apply({ kind: 'send', node: 0, text: 'Hello' });
+    release(world, 'A1', 1);
+    world.apply({ kind: 'send', node: 1, text: 'Hi' });
+    release(world, 'A1', 2);
+    release(world, 'B1', 2);
+    world.apply({ kind: 'send', node: 2, text: 'Hey both!' });
+    const sends = world.trace.filter((e) => e.type === 'send');
+    expect(sends.map((e) => [e.msg, e.type === 'send' ? e.vc : []])).toEqual([
+      ['A1', [1, 0, 0]],
+      ['B1', [1, 1, 0]],
+      ['C1', [1, 1, 1]],
+    ]);
+  });
+
+  it('concurrent sends get [1,0,0] and [0,1,0]', () => {
+    const world = makeWorld();
+    world.apply({ kind: 'send', node: 0, text: 'Hi from A' });
+    world.apply({ kind: 'send', node: 1, text: 'Hi from B' });
+    expect(clocks(world)).toEqual(['[1,0,0]', '[0,1,0]', '[0,0,0]']);
+  });
+
+  it('receiving does not tick the receiver’s clock', () => {
+    const world = makeWorld();
+    world.apply({ kind: 'send', node: 0, text: 'Hello' });
+    release(world, 'A1', 1);
+    expect(clocks(world)[1]).toBe('[1,0,0]');
+  });
+});
+
+describe('causal delivery', () => {
+  it('holds a reply that overtakes its question, says what it waits for, then delivers both in order', () => {
+    const world = makeWorld();
+    world.apply({ kind: 'send', node: 0, text: 'Question?' });
+    release(world, 'A1', 1);
+    world.apply({ kind: 'send', node: 1, text: 'Answer!' });
+    release(world, 'B1', 2);
+    const c = world.view().nodes[2];
+    expect(c?.inbox).toHaveLength(0);
+    expect(c?.buffer.map((b) => [b.message.id, b.waitingFor])).toEqual([['B1', ['A1']]]);
+    expect(world.trace.at(-1)).toEqual({ t: world.now, type: 'buffer', node: 'C', msg: 'B1', waitingFor: ['A1'] });
+    release(world, 'A1', 2);
+    const after = world.view().nodes[2];
+    expect(after?.inbox.map((e) => e.message.id)).toEqual(['A1', 'B1']);
+    expect(after?.buffer).toHaveLength(0);
+    expect(after?.clock).toEqual([1, 1, 0]);
+  });
+
+  it('lists every missing predecessor, from the sender and from others', () => {
+    const world = new World({ nodeCount: 3, seed: 1, policy: 'causal', network: { ...DEFAULT_NETWORK, manual: true } });
+    world.apply({ kind: 'send', node: 2, text: 'c1' });
+    release(world, 'C1', 1);
+    world.apply({ kind: 'send', node: 1, text: 'b1' });
+    world.apply({ kind: 'send', node: 1, text: 'b2' });
+    release(world, 'B2', 0);
+    expect(world.view().nodes[0]?.buffer[0]?.waitingFor).toEqual(['B1', 'C1']);
+  });
+
+  it('discards a duplicate instead of delivering it twice', () => {
+    const world = makeWorld();
+    world.apply({ kind: 'send', node: 0, text: 'Hello' });
+    world.runToQuiet();
+    const flight = world.view().flights.find((f) => f.to === 1);
+    if (!flight) throw new Error('no flight');
+    world.apply({ kind: 'duplicate', flight: flight.id });
+    for (const f of world.view().flights.filter((x) => x.to === 1)) world.apply({ kind: 'release', flight: f.id });
+    expect(world.view().nodes[1]?.inbox).toHaveLength(1);
+    expect(world.trace.filter((e) => e.type === 'discard')).toEqual([{ t: world.now, type: 'discard', node: 'B', msg: 'A1', reason: 'duplicate' }]);
+  });
+});
+
+describe('fifo and none', () => {
+  function replyBeforeQuestion(policy: DeliveryPolicy): World {
+    const world = makeWorld(policy);
+    world.apply({ kind: 'send', node: 0, text: 'Question?' });
+    release(world, 'A1', 1);
+    world.apply({ kind: 'send', node: 1, text: 'Answer!' });
+    release(world, 'B1', 2);
+    return world;
+  }
+
+  it.each(['fifo', 'none'] as const)('%s shows the reply before the question and flags it', (policy) => {
+    const world = replyBeforeQuestion(policy);
+    const c = world.view().nodes[2];
+    expect(c?.inbox.map((e) => [e.message.id, e.missing])).toEqual([['B1', ['A1']]]);
+    expect(world.stats.violations).toBe(1);
+  });
+
+  it('fifo holds a later message from the same sender', () => {
+    const world = makeWorld('fifo');
+    world.apply({ kind: 'send', node: 0, text: 'one' });
+    world.apply({ kind: 'send', node: 0, text: 'two' });
+    release(world, 'A2', 1);
+    expect(world.view().nodes[1]?.buffer.map((b) => [b.message.id, b.waitingFor])).toEqual([['A2', ['A1']]]);
+    release(world, 'A1', 1);
+    expect(world.view().nodes[1]?.inbox.map((e) => e.message.id)).toEqual(['A1', 'A2']);
+  });
+});
+
+describe('determinism', () => {
+  it('the same config gives the same trace, byte for byte', () => {
+    const run = (): string => {
+      const world = new World({
+        nodeCount: 4,
+        seed: 99,
+        policy: 'causal',
+        network: { ...DEFAULT_NETWORK, delay: { kind: 'exponential', minMs: 10, meanMs: 300 } },
+        workload: { messages: 50, meanGapMs: 100 },
+      });
+      world.runToQuiet();
+      return serializeTrace(world.toTrace());
+    };
+    expect(run()).toBe(run());
+  });
+
+  it('replaying the command log rebuilds the same run', () => {
+    const world = new World({ nodeCount: 3, seed: 5, policy: 'causal', network: DEFAULT_NETWORK });
+    world.apply({ kind: 'send', node: 0, text: 'a' });
+    world.advanceTo(700);
+    world.apply({ kind: 'send', node: 1, text: 'b' });
+    world.step();
+    world.apply({ kind: 'send', node: 2, text: 'c' });
+    world.runToQuiet();
+    const copy = replayWorld(world.config, world.commands);
+    copy.runToQuiet();
+    expect(serializeTrace(copy.toTrace())).toBe(serializeTrace(world.toTrace()));
+  });
+});
