@@ -1,0 +1,46 @@
+import { domAnimation, LazyMotion } from 'framer-motion';
+import { Controls } from './components/Controls.tsx';
+import { EventLog } from './components/EventLog.tsx';
+import { FlightDetails } from './components/FlightDetails.tsx';
+import { NetworkView } from './components/NetworkView.tsx';
+import { NodeWindow } from './components/NodeWindow.tsx';
+import { Notices } from './components/Notices.tsx';
+import { usePlaybackLoop } from './components/usePlaybackLoop.ts';
+import { useSimulation } from './store/context.tsx';
+
+/** Columns of node windows for `count` nodes, so all fit on a 1280×720 screen. */
+function columnsFor(count: number): number {
+  if (count <= 3) return count;
+  if (count === 4) return 2;
+  return Math.ceil(count / 2);
+}
+
+/** The classroom view: controls, the network with its flights, the event log and one window per node. */
+export default function App() {
+  usePlaybackLoop();
+  const nodeCount = useSimulation((s) => s.view.names.length);
+  const policy = useSimulation((s) => s.settings.policy);
+  return (
+    <LazyMotion features={domAnimation} strict>
+      <div className="app">
+        <header className="topbar">
+          <h1>Causal Chat</h1>
+          <Controls />
+        </header>
+        <Notices />
+        <main className="layout">
+          <div className="side">
+            <NetworkView />
+            <FlightDetails />
+            <EventLog />
+          </div>
+          <div className={`nodes policy-${policy}`} style={{ gridTemplateColumns: `repeat(${columnsFor(nodeCount)}, minmax(0, 1fr))` }}>
+            {Array.from({ length: nodeCount }, (_, i) => (
+              <NodeWindow key={i} index={i} />
+            ))}
+          </div>
+        </main>
+      </div>
+    </LazyMotion>
+  );
+}

@@ -1,0 +1,33 @@
+import { AnimatePresence, m } from 'framer-motion';
+import type { BufferEntry } from '../sim/view.ts';
+import { listInWords, showClock } from './format.ts';
+
+/** The hold-back buffer: messages that arrived too early, each with what it waits for. */
+export function BufferList({ name, entries }: { name: string; entries: readonly BufferEntry[] }) {
+  return (
+    <div className="buffer">
+      <h3>
+        Hold-back buffer <span className="count">({entries.length})</span>
+      </h3>
+      <ul data-testid={`buffer-${name}`} aria-label={`Hold-back buffer of ${name}`}>
+        <AnimatePresence initial={false}>
+          {entries.map(({ message, waitingFor }) => (
+            <m.li
+              key={message.id}
+              data-msg={message.id}
+              className="held"
+              layout
+              initial={{ opacity: 0, x: -12 }}
+              animate={{ opacity: 1, x: 0 }}
+              exit={{ opacity: 0, y: -16, transition: { duration: 0.4 } }}
+            >
+              <span className="msg-id">{message.id}</span> <span className="stamp">{showClock(message.vc)}</span>{' '}
+              <span className="waiting">waiting for {listInWords(waitingFor)}</span>
+            </m.li>
+          ))}
+        </AnimatePresence>
+      </ul>
+      {entries.length === 0 && <p className="empty">Empty: nothing arrived too early</p>}
+    </div>
+  );
+}

@@ -1,0 +1,34 @@
+import { Fragment, useState } from 'react';
+
+/** A node's vector clock as `[1, 0, 0]`, with the entries that changed last marked. */
+export function ClockView({ name, names, clock }: { name: string; names: readonly string[]; clock: readonly number[] }) {
+  const [previous, setPrevious] = useState(clock);
+  const [changed, setChanged] = useState<readonly boolean[]>(() => clock.map(() => false));
+  if (previous !== clock) {
+    const next = clock.map((v, k) => v !== previous[k]);
+    setPrevious(clock);
+    if (next.some(Boolean)) setChanged(next);
+  }
+  const spoken = clock.map((v, k) => `${names[k] ?? ''} ${v}`).join(', ');
+  return (
+    <span className="clock">
+      <span className="visually-hidden">Vector clock of {name}: {spoken}</span>
+      <span aria-hidden="true" data-testid={`clock-${name}`}>
+        [
+        {clock.map((value, k) => (
+          <Fragment key={names[k]}>
+            {k > 0 ? ', ' : ''}
+            <span
+              key={`${names[k]}-${value}`}
+              className={changed[k] ? 'clock-entry changed' : 'clock-entry'}
+              title={`${names[k]}: ${value} message${value === 1 ? '' : 's'} from ${names[k]} known`}
+            >
+              {value}
+            </span>
+          </Fragment>
+        ))}
+        ]
+      </span>
+    </span>
+  );
+}

@@ -1,0 +1,83 @@
+import type { DeliveryPolicy } from '../sim/message.ts';
+import { useSimulation } from '../store/context.tsx';
+import { MAX_NODES, MIN_NODES } from '../store/settings.ts';
+import { DelayControl } from './DelayControl.tsx';
+import { showSeconds } from './format.ts';
+
+const SPEEDS = [0.25, 0.5, 1, 2, 4] as const;
+const POLICY_LABELS: Record<DeliveryPolicy, string> = {
+  causal: 'Causal (vector clocks)',
+  fifo: 'FIFO (per sender)',
+  none: 'None (as it arrives)',
+};
+const NODE_COUNTS = Array.from({ length: MAX_NODES - MIN_NODES + 1 }, (_, i) => MIN_NODES + i);
+
+function randomSeed(): number {
+  return crypto.getRandomValues(new Uint32Array(1))[0] ?? 1;
+}
+
+/** Playback and settings: play/pause, step, speed, policy, delay, nodes, seed, reset. */
+export function Controls() {
+  const playing = useSimulation((s) => s.playing);
+  const now = useSimulation((s) => Math.floor(s.now / 10) * 10);
+  const speed = useSimulation((s) => s.speed);
+  const settings = useSimulation((s) => s.settings);
+  const idle = useSimulation((s) => s.view.nextEventAt === undefined);
+  const actions = useSimulation((s) => s.actions);
+
+  return (
+    <div className="controls" role="toolbar" aria-label="Simulation controls">
+      <div className="control playback">
+        <button type="button" className="primary" onClick={playing ? actions.pause : actions.play} aria-label={playing ? 'Pause' : 'Play'}>
+          <span aria-hidden="true">{playing ? '❚❚' : '▶'}</span> {playing ? 'Pause' : 'Play'}
+        </button>
+        <button type="button" onClick={actions.step} disabled={idle} title="Process the next event">
+          Step
+        </button>
+        <button type="button" onClick={actions.reset} title="Start again from time zero">
+          Reset
+        </button>
+        <output className="time" aria-label="Virtual time">
+          t = {showSeconds(now)}
+        </output>
+      </div>
+      <label className="control">
+        Speed
+        <select value={speed} onChange={(e) => actions.setSpeed(Number(e.target.value))}>
+          {SPEEDS.map((s) => (
+            <option key={s} value={s}>
+              {s}×
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="control">
+        Delivery
+        <select value={settings.policy} onChange={(e) => actions.setPolicy(e.target.value as DeliveryPolicy)}>
+          {(Object.keys(POLICY_LABELS) as DeliveryPolicy[]).map((p) => (
+            <option key={p} value={p}>
+              {POLICY_LABELS[p]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <DelayControl key={JSON.stringify(settings.delay)} />
+      <label className="control">
+        Nodes
+        <select value={settings.nodeCount} onChange={(e) => actions.setNodeCount(Number(e.target.value))}>
+          {NODE_COUNTS.map((n) => (
+            <option key={n} value={n}>
+              {n}
+            </option>
+          ))}
+        </select>
+      </label>
+      <div className="control seed">
+        <span>Seed {settings.seed}</span>
+        <button type="button" onClick={() => actions.setSeed(randomSeed())}>
+          New seed
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,33 @@
+import { useSimulation } from '../store/context.tsx';
+import { showClock, showSeconds } from './format.ts';
+
+/** Details of the flight the user clicked, while it is in transit. */
+export function FlightDetails() {
+  const selected = useSimulation((s) => s.selectedFlight);
+  const flight = useSimulation((s) => s.view.flights.find((f) => f.id === s.selectedFlight));
+  const names = useSimulation((s) => s.view.names);
+  const selectFlight = useSimulation((s) => s.actions.selectFlight);
+  if (selected === undefined) return <p className="hint">Click a flying message to see its details.</p>;
+  if (!flight) {
+    return (
+      <p className="details" aria-live="polite">
+        That message has arrived; see the receiver’s chat or buffer.{' '}
+        <button type="button" className="link-button" onClick={() => selectFlight(undefined)}>
+          Close
+        </button>
+      </p>
+    );
+  }
+  const { message } = flight;
+  return (
+    <p className="details" aria-live="polite">
+      <strong>{message.id}</strong> “{message.text}” from {names[flight.from]} to {names[flight.to]}, stamped{' '}
+      <span className="stamp">{showClock(message.vc)}</span>. Sent at {showSeconds(flight.sentAt)}
+      {flight.status === 'flying' ? `, arrives at ${showSeconds(flight.arriveAt)}` : flight.status === 'parked' ? ', waiting to be let in' : ', held at a cut link'}
+      {flight.duplicate ? ' (a duplicate copy)' : ''}.{' '}
+      <button type="button" className="link-button" onClick={() => selectFlight(undefined)}>
+        Close
+      </button>
+    </p>
+  );
+}

@@ -1,0 +1,68 @@
+import { m, useTransform, type MotionValue } from 'framer-motion';
+import type { FlightView } from '../sim/view.ts';
+import { showClock } from './format.ts';
+import { flightProgress, pointOnLink, type Point } from './geometry.ts';
+import { nodeColor } from './palette.ts';
+
+/** Clip the progress so a dot sits just outside the node circles at both ends. */
+const EDGE = 0.1;
+
+/**
+ * A message in transit, drawn as a labelled dot. Its position is derived every frame from
+ * virtual time (sent at, arrives at, now) through a motion value, without re-rendering.
+ */
+export function FlightDot({
+  flight,
+  names,
+  from,
+  to,
+  now,
+  selected,
+  onSelect,
+}: {
+  flight: FlightView;
+  names: readonly string[];
+  from: Point;
+  to: Point;
+  now: MotionValue<number>;
+  selected: boolean;
+  onSelect: (id: number) => void;
+}) {
+  const { message, status, sentAt, arriveAt } = flight;
+  const place = (t: number): Point => pointOnLink(from, to, EDGE + (1 - 2 * EDGE) * flightProgress(status, sentAt, arriveAt, t));
+  const x = useTransform(now, (t) => place(t).x);
+  const y = useTransform(now, (t) => place(t).y);
+  const fromName = names[flight.from] ?? '?';
+  const toName = names[flight.to] ?? '?';
+  const where = status === 'parked' ? ', waiting to be let in' : status === 'held' ? ', held at a cut link' : '';
+  return (
+    <m.g
+      className={`flight ${status}${selected ? ' selected' : ''}`}
+      data-testid="flight"
+      data-msg={message.id}
+      data-from={fromName}
+      data-to={toName}
+      // oxlint-disable-next-line jsx-a11y/prefer-tag-over-role -- SVG has no <button>; role, tabIndex and keys make it one
+      role="button"
+      tabIndex={0}
+      aria-label={`${message.id} ${showClock(message.vc)} from ${fromName} to ${toName}${where}`}
+      aria-pressed={selected}
+      style={{ x, y }}
+      initial={{ opacity: 0 }}
+      animate={{ opacity: 1 }}
+      exit={{ opacity: 0, transition: { duration: 0.3 } }}
+      onClick={() => onSelect(flight.id)}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter' || e.key === ' ') {
+          e.preventDefault();
+          onSelect(flight.id);
+        }
+      }}
+    >
+      <circle r={selected ? 9 : 7} fill={nodeColor(message.sender)} className="flight-dot" />
+      <text className="flight-label" y={-11} textAnchor="middle">
+        {message.id} {showClock(message.vc).replaceAll(' ', '')}
+      </text>
+    </m.g>
+  );
+}

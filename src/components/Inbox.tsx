@@ -1,0 +1,43 @@
+import type { InboxEntry } from '../sim/view.ts';
+import { listInWords, showClock } from './format.ts';
+import { nodeColor } from './palette.ts';
+import { useScrollToEnd } from './useScrollToEnd.ts';
+
+/** The chat of one node: delivered messages in delivery order, each with its own timestamp. */
+export function Inbox({ name, index, names, entries }: { name: string; index: number; names: readonly string[]; entries: readonly InboxEntry[] }) {
+  const list = useScrollToEnd<HTMLOListElement>(entries.length);
+  return (
+    <ol className="inbox" data-testid={`inbox-${name}`} aria-label={`Chat at ${name}`} ref={list}>
+      {entries.length === 0 && <li className="empty">No messages yet</li>}
+      {entries.map(({ message, missing }) => {
+        const own = message.sender === index;
+        const sender = names[message.sender] ?? '?';
+        return (
+          <li
+            key={message.id}
+            data-testid="message"
+            data-msg={message.id}
+            className={`${own ? 'chat own' : 'chat'}${missing.length > 0 ? ' violation' : ''}`}
+          >
+            <span className="chat-head">
+              <span className="badge small" style={{ background: nodeColor(message.sender) }} aria-hidden="true">
+                {sender}
+              </span>
+              <span className="msg-id">{message.id}</span>
+              <span className="stamp">{showClock(message.vc)}</span>
+            </span>
+            <span className="chat-text">
+              <span className="visually-hidden">{own ? 'You' : sender}: </span>
+              {message.text}
+            </span>
+            {missing.length > 0 && (
+              <span className="flag" role="note">
+                ⚠ Shown before {listInWords(missing)}, which it replies to
+              </span>
+            )}
+          </li>
+        );
+      })}
+    </ol>
+  );
+}

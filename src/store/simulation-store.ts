@@ -1,0 +1,162 @@
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { DeliveryPolicy } from '../sim/message.ts';
+import { DEFAULT_NETWORK, type DelayDistribution } from '../sim/network.ts';
+import type { TraceEvent } from '../sim/trace.ts';
+import type { WorldView } from '../sim/view.ts';
+import { replayWorld, World, type Command, type WorldConfig } from '../sim/world.ts';
+import { DEFAULT_SETTINGS, type Settings } from './settings.ts';
+
+/** Slowest and fastest playback, as multiples of real time. */
+export const MIN_SPEED = 0.25;
+export const MAX_SPEED = 4;
+/** Longest real-time step a single animation frame may advance (a hidden tab must not jump). */
+const MAX_FRAME_MS = 100;
+
+/** The commands the views may give. */
+export interface SimulationActions {
+  /** Applies a command to the run at the current instant. */
+  dispatch(command: Command): void;
+  /** Sends `text` from node `node`; empty text is refused. */
+  send(node: number, text: string): boolean;
+  play(): void;
+  pause(): void;
+  /** Pauses and processes exactly the next scheduled event. */
+  step(): void;
+  /** Advances virtual time by `realMs` of real time at the current speed. */
+  tick(realMs: number): void;
+  setSpeed(speed: number): void;
+  /** Replays the commands so far under another delivery policy. */
+  setPolicy(policy: DeliveryPolicy): void;
+  /** Changes the delay of transmissions sent from now on. */
+  setDelay(delay: DelayDistribution): void;
+  /** Starts a new run with `nodeCount` nodes. */
+  setNodeCount(nodeCount: number): void;
+  /** Starts a new run with another seed. */
+  setSeed(seed: number): void;
+  /** Starts the run again from time zero with the same settings. */
+  reset(): void;
+  selectFlight(flight: number | undefined): void;
+  dismissNotices(): void;
+}
+
+/** Everything the views read, plus the actions that change it. */
+export interface SimulationState {
+  readonly settings: Settings;
+  /** The latest snapshot of the run. */
+  readonly view: WorldView;
+  /** The trace so far; grows by appending. */
+  readonly trace: readonly TraceEvent[];
+  /** Virtual time shown, in ms; may run a fraction ahead of `view.now` between frames. */
+  readonly now: number;
+  readonly playing: boolean;
+  /** Playback speed as a multiple of real time. */
+  readonly speed: number;
+  readonly selectedFlight: number | undefined;
+  /** Messages about settings that were refused, shown until dismissed. */
+  readonly notices: readonly string[];
+  /** Every way to change the state; a stable object. */
+  readonly actions: SimulationActions;
+}
+
+/** The zustand store over one simulation run. */
+export type SimulationStore = StoreApi<SimulationState>;
+
+function configFor(settings: Settings): WorldConfig {
+  return {
+    nodeCount: settings.nodeCount,
+    seed: settings.seed,
+    policy: settings.policy,
+    network: { ...DEFAULT_NETWORK, delay: settings.delay },
+  };
+}
+
+/**
+ * Creates the store. It holds the only reference to the mutable `World`; every change to the
+ * run goes through `dispatch`, which the world logs, so replay and policy changes come from
+ * that one log.
+ */
+export function createSimulationStore(
+  initial: Settings = DEFAULT_SETTINGS,
+  notices: readonly string[] = [],
+  options: { readonly playing?: boolean } = {},
+): SimulationStore {
+  let world = new World(configFor(initial));
+
+  return createStore<SimulationState>()((set, get) => {
+    /** Publishes the world's state after a change. */
+    const publish = (extra: Partial<SimulationState> = {}): void => {
+      set({ view: world.view(), trace: world.trace.slice(), ...extra });
+    };
+
+    const restart = (settings: Settings): void => {
+      world = new World(configFor(settings));
+      publish({ settings, now: 0, selectedFlight: undefined });
+    };
+
+    return {
+      settings: initial,
+      view: world.view(),
+      trace: [],
+      now: 0,
+      playing: options.playing ?? true,
+      speed: 1,
+      selectedFlight: undefined,
+      notices,
+      actions: {
+      dispatch(command) {
+        world.apply(command);
+        publish();
+      },
+
+      send(node, text) {
+        const trimmed = text.trim();
+        if (trimmed === '' || node < 0 || node >= world.names.length) return false;
+        get().actions.dispatch({ kind: 'send', node, text: trimmed });
+        return true;
+      },
+
+      play: () => set({ playing: true }),
+      pause: () => set({ playing: false }),
+
+      step() {
+        if (world.step()) publish({ now: world.now, playing: false });
+        else set({ playing: false });
+      },
+
+      tick(realMs) {
+        const { playing, speed, now } = get();
+        if (!playing) return;
+        const next = now + Math.min(realMs, MAX_FRAME_MS) * speed;
+        const before = world.version;
+        world.advanceTo(Math.floor(next));
+        if (world.version !== before) publish({ now: next });
+        else set({ now: next });
+      },
+
+      setSpeed(speed) {
+        set({ speed: Math.min(MAX_SPEED, Math.max(MIN_SPEED, speed)) });
+      },
+
+      setPolicy(policy) {
+        const settings = { ...get().settings, policy };
+        const replayed = replayWorld({ ...world.config, policy }, world.commands, world.processed);
+        replayed.advanceTo(world.now);
+        world = replayed;
+        publish({ settings });
+      },
+
+      setDelay(delay) {
+        const settings = { ...get().settings, delay };
+        world.apply({ kind: 'network', network: { ...DEFAULT_NETWORK, delay } });
+        publish({ settings });
+      },
+
+      setNodeCount: (nodeCount) => restart({ ...get().settings, nodeCount }),
+      setSeed: (seed) => restart({ ...get().settings, seed }),
+      reset: () => restart(get().settings),
+      selectFlight: (selectedFlight) => set({ selectedFlight }),
+      dismissNotices: () => set({ notices: [] }),
+      },
+    };
+  });
+}
