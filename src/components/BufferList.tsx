@@ -1,4 +1,4 @@
-import { AnimatePresence, m } from 'framer-motion';
+import { AnimatePresence, m, useIsPresent } from 'framer-motion';
 import type { BufferEntry } from '../sim/view.ts';
 import { listInWords, showClock } from './format.ts';
 
@@ -11,23 +11,30 @@ export function BufferList({ name, entries }: { name: string; entries: readonly 
       </h3>
       <ul data-testid={`buffer-${name}`} aria-label={`Hold-back buffer of ${name}`}>
         <AnimatePresence initial={false}>
-          {entries.map(({ message, waitingFor }) => (
-            <m.li
-              key={message.id}
-              data-msg={message.id}
-              className="held"
-              layout
-              initial={{ opacity: 0, x: -12 }}
-              animate={{ opacity: 1, x: 0 }}
-              exit={{ opacity: 0, y: -16, transition: { duration: 0.4 } }}
-            >
-              <span className="msg-id">{message.id}</span> <span className="stamp">{showClock(message.vc)}</span>{' '}
-              <span className="waiting">waiting for {listInWords(waitingFor)}</span>
-            </m.li>
+          {entries.map((entry) => (
+            <BufferItem key={entry.message.id} entry={entry} />
           ))}
         </AnimatePresence>
       </ul>
       {entries.length === 0 && <p className="empty">Empty: nothing arrived too early</p>}
     </div>
+  );
+}
+
+/** One held message; while it animates out after delivery it no longer counts as buffered. */
+function BufferItem({ entry: { message, waitingFor } }: { entry: BufferEntry }) {
+  const present = useIsPresent();
+  return (
+    <m.li
+      {...(present ? { 'data-msg': message.id } : { 'aria-hidden': true })}
+      className={present ? 'held' : 'held leaving'}
+      layout
+      initial={{ opacity: 0, x: -12 }}
+      animate={{ opacity: 1, x: 0 }}
+      exit={{ opacity: 0, y: -16, transition: { duration: 0.4 } }}
+    >
+      <span className="msg-id">{message.id}</span> <span className="stamp">{showClock(message.vc)}</span>{' '}
+      <span className="waiting">{present ? `waiting for ${listInWords(waitingFor)}` : 'delivered'}</span>
+    </m.li>
   );
 }

@@ -19,7 +19,7 @@ function randomSeed(): number {
 /** Playback and settings: play/pause, step, speed, policy, delay, nodes, seed, reset. */
 export function Controls() {
   const playing = useSimulation((s) => s.playing);
-  const now = useSimulation((s) => Math.floor(s.now / 10) * 10);
+  const now = useSimulation((s) => Math.round(s.now / 10) * 10);
   const speed = useSimulation((s) => s.speed);
   const settings = useSimulation((s) => s.settings);
   const idle = useSimulation((s) => s.view.nextEventAt === undefined);

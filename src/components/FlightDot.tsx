@@ -1,4 +1,4 @@
-import { m, useTransform, type MotionValue } from 'framer-motion';
+import { m, useIsPresent, useTransform, type MotionValue } from 'framer-motion';
 import type { FlightView } from '../sim/view.ts';
 import { showClock } from './format.ts';
 import { flightProgress, pointOnLink, type Point } from './geometry.ts';
@@ -30,6 +30,7 @@ export function FlightDot({
 }) {
   const { message, status, sentAt, arriveAt } = flight;
   const place = (t: number): Point => pointOnLink(from, to, EDGE + (1 - 2 * EDGE) * flightProgress(status, sentAt, arriveAt, t));
+  const present = useIsPresent();
   const x = useTransform(now, (t) => place(t).x);
   const y = useTransform(now, (t) => place(t).y);
   const fromName = names[flight.from] ?? '?';
@@ -38,13 +39,15 @@ export function FlightDot({
   return (
     <m.g
       className={`flight ${status}${selected ? ' selected' : ''}`}
-      data-testid="flight"
+      data-testid={present ? 'flight' : 'flight-leaving'}
       data-msg={message.id}
       data-from={fromName}
       data-to={toName}
+      aria-hidden={!present}
+      pointerEvents={present ? 'auto' : 'none'}
       // oxlint-disable-next-line jsx-a11y/prefer-tag-over-role -- SVG has no <button>; role, tabIndex and keys make it one
       role="button"
-      tabIndex={0}
+      tabIndex={present ? 0 : -1}
       aria-label={`${message.id} ${showClock(message.vc)} from ${fromName} to ${toName}${where}`}
       aria-pressed={selected}
       style={{ x, y }}
@@ -59,6 +62,7 @@ export function FlightDot({
         }
       }}
     >
+      <rect className="flight-hit" x={-34} y={-24} width={68} height={34} rx={6} />
       <circle r={selected ? 9 : 7} fill={nodeColor(message.sender)} className="flight-dot" />
       <text className="flight-label" y={-11} textAnchor="middle">
         {message.id} {showClock(message.vc).replaceAll(' ', '')}

@@ -6,7 +6,7 @@ export interface Point {
 
 /** Size of the network view's drawing, in SVG units. */
 export const STAGE_SIZE = 400;
-const RING_RADIUS = 148;
+const RING_RADIUS = 158;
 /** How far the two directions of a link are drawn apart, so A→B and B→A never overlap. */
 const LANE_OFFSET = 7;
 

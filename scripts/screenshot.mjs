@@ -1,0 +1,38 @@
+// Takes the README screenshot from the real production build: `npm run screenshot`.
+// Serves dist/ under a sub-path, stages the "reply overtakes its question" moment and saves
+// docs/screenshot.png at 1280×720, the size of a classroom projector.
+import { spawn } from 'node:child_process';
+import { chromium } from '@playwright/test';
+
+const port = Number(process.env.PORT ?? 4174);
+const server = spawn(process.execPath, ['tests/e2e/serve.mjs'], { env: { ...process.env, PORT: String(port) }, stdio: 'inherit' });
+const out = process.argv[2] ?? 'docs/screenshot.png';
+
+try {
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+  await page.goto(`http://127.0.0.1:${port}/causal-chat/?seed=9`);
+  await page.getByRole('button', { name: 'Pause' }).click();
+  const say = async (node, text) => {
+    await page.getByRole('textbox', { name: `Message from ${node}` }).fill(text);
+    await page.getByTestId(`node-${node}`).getByRole('button', { name: 'Send' }).click();
+  };
+  const stepUntil = async (predicate) => {
+    for (let i = 0; i < 50 && !(await predicate()); i++) await page.getByRole('button', { name: 'Step' }).click();
+  };
+  await say('A', 'Lunch at noon?');
+  await stepUntil(async () => (await page.getByTestId('inbox-B').getByTestId('message').count()) === 1);
+  await say('B', 'Yes, room 2!');
+  await stepUntil(async () => (await page.getByTestId('buffer-C').locator('[data-msg]').count()) === 1);
+  await page.getByTestId('flight').first().click();
+  await page.waitForTimeout(600);
+  await page.screenshot({ path: out });
+  await browser.close();
+  console.log(`saved ${out}`);
+} finally {
+  server.kill();
+}
