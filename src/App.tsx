@@ -34,7 +34,7 @@ export default function App() {
             <FlightDetails />
             <EventLog />
           </div>
-          <div className={`nodes policy-${policy}`} style={{ gridTemplateColumns: `repeat(${columnsFor(nodeCount)}, minmax(0, 1fr))` }}>
+          <div className={`nodes policy-${policy}${nodeCount > 4 ? ' dense' : ''}`} style={{ gridTemplateColumns: `repeat(${columnsFor(nodeCount)}, minmax(0, 1fr))` }}>
             {Array.from({ length: nodeCount }, (_, i) => (
               <NodeWindow key={i} index={i} />
             ))}

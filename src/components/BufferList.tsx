@@ -7,7 +7,8 @@ export function BufferList({ name, entries }: { name: string; entries: readonly 
   return (
     <div className="buffer">
       <h3>
-        Hold-back buffer <span className="count">({entries.length})</span>
+        Hold-back buffer{' '}
+        <span className="count">{entries.length === 0 ? '· empty' : `(${entries.length})`}</span>
       </h3>
       <ul data-testid={`buffer-${name}`} aria-label={`Hold-back buffer of ${name}`}>
         <AnimatePresence initial={false}>
@@ -16,7 +17,6 @@ export function BufferList({ name, entries }: { name: string; entries: readonly 
           ))}
         </AnimatePresence>
       </ul>
-      {entries.length === 0 && <p className="empty">Empty: nothing arrived too early</p>}
     </div>
   );
 }

@@ -1,7 +1,7 @@
 import { m, useIsPresent, useTransform, type MotionValue } from 'framer-motion';
 import type { FlightView } from '../sim/view.ts';
 import { showClock } from './format.ts';
-import { flightProgress, pointOnLink, type Point } from './geometry.ts';
+import { flightProgress, labelPlacement, pointOnLink, type Point } from './geometry.ts';
 import { nodeColor } from './palette.ts';
 
 /** Clip the progress so a dot sits just outside the node circles at both ends. */
@@ -31,6 +31,7 @@ export function FlightDot({
   const { message, status, sentAt, arriveAt } = flight;
   const place = (t: number): Point => pointOnLink(from, to, EDGE + (1 - 2 * EDGE) * flightProgress(status, sentAt, arriveAt, t));
   const present = useIsPresent();
+  const label = labelPlacement(from, to);
   const x = useTransform(now, (t) => place(t).x);
   const y = useTransform(now, (t) => place(t).y);
   const fromName = names[flight.from] ?? '?';
@@ -62,10 +63,10 @@ export function FlightDot({
         }
       }}
     >
-      <rect className="flight-hit" x={-34} y={-24} width={68} height={34} rx={6} />
+      <circle r={12} className="flight-hit" />
       <circle r={selected ? 9 : 7} fill={nodeColor(message.sender)} className="flight-dot" />
-      <text className="flight-label" y={-11} textAnchor="middle">
-        {message.id} {showClock(message.vc).replaceAll(' ', '')}
+      <text className="flight-label" x={label.dx} y={label.dy} textAnchor={label.anchor}>
+        {names.length > 4 ? message.id : `${message.id} ${showClock(message.vc).replaceAll(' ', '')}`}
       </text>
     </m.g>
   );

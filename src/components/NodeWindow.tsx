@@ -43,7 +43,7 @@ export function NodeWindow({ index }: { index: number }) {
           value={text}
           maxLength={200}
           autoComplete="off"
-          placeholder={`Message from ${name}`}
+          placeholder="Type a message"
           aria-invalid={refused}
           onChange={(e) => {
             setText(e.target.value);

@@ -28,6 +28,17 @@ export function pointOnLink(a: Point, b: Point, progress: number): Point {
   return { x: a.x + dx * p - (dy / length) * LANE_OFFSET, y: a.y + dy * p + (dx / length) * LANE_OFFSET };
 }
 
+/** Where a flight's label goes: beside its lane, on the side away from the link, so labels leaving one node fan out. */
+export function labelPlacement(a: Point, b: Point): { dx: number; dy: number; anchor: 'start' | 'middle' | 'end' } {
+  const dx = b.x - a.x;
+  const dy = b.y - a.y;
+  const length = Math.hypot(dx, dy) || 1;
+  const nx = -dy / length;
+  const ny = dx / length;
+  const anchor = nx > 0.35 ? 'start' : nx < -0.35 ? 'end' : 'middle';
+  return { dx: nx * 12, dy: ny * 12 + 4, anchor };
+}
+
 /** Where a flight is drawn: by virtual time while flying, near the receiver when parked, near the sender when held. */
 export function flightProgress(status: 'flying' | 'parked' | 'held', sentAt: number, arriveAt: number, now: number): number {
   if (status === 'parked') return 0.84;

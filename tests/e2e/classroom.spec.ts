@@ -1,0 +1,229 @@
+import { ClassroomPage } from './classroom-page.ts';
+import { expect, test } from './fixtures.ts';
+
+/** With 3 nodes, causal delivery and the default 300–2500 ms delays, this seed makes B's reply reach C before A's question. */
+const OVERTAKING_SEED = 9;
+
+test.describe('classroom view', () => {
+  let app: ClassroomPage;
+
+  test.beforeEach(async ({ page }) => {
+    app = new ClassroomPage(page);
+  });
+
+  test("the README example typed through the UI ends with every clock at [1, 1, 1]", async () => {
+    await app.goto('?seed=1');
+    await app.pause();
+
+    await app.send('A', 'Hello');
+    await app.stepUntil(() => app.hasDelivered('B', 'A1'), 20, 'A1 at B');
+    await app.send('B', 'Hi');
+    await app.stepUntil(() => app.hasDelivered('C', 'A1', 'B1'), 20, 'A1 and B1 at C');
+    await app.send('C', 'Hey both!');
+    await app.stepUntilIdle();
+
+    for (const name of ['A', 'B', 'C']) {
+      await expect(app.messages(name)).toHaveCount(3);
+      expect(await app.inboxIds(name), `chat order at ${name}`).toEqual(['A1', 'B1', 'C1']);
+      expect(await app.inboxStamps(name), `stamps at ${name}`).toEqual(['[1, 0, 0]', '[1, 1, 0]', '[1, 1, 1]']);
+      expect(await app.clock(name), `clock of ${name}`).toBe('[1, 1, 1]');
+      await expect(app.bufferItems(name)).toHaveCount(0);
+    }
+    await expect(app.message('C', 'C1')).toContainText('Hey both!');
+    await expect(app.message('B', 'B1')).toContainText('Hi');
+    await expect(app.message('A', 'A1')).toContainText('Hello');
+    await expect(app.stepButton).toBeDisabled();
+  });
+
+  test('concurrent sends are stamped [1, 0, 0] and [0, 1, 0]', async () => {
+    await app.goto('?seed=1');
+    await app.pause();
+
+    await app.send('A', 'from A');
+    await app.send('B', 'from B');
+
+    await expect(app.message('A', 'A1').locator('.stamp')).toHaveText('[1, 0, 0]');
+    await expect(app.message('B', 'B1').locator('.stamp')).toHaveText('[0, 1, 0]');
+    expect(await app.clock('A')).toBe('[1, 0, 0]');
+    expect(await app.clock('B')).toBe('[0, 1, 0]');
+    expect(await app.clock('C')).toBe('[0, 0, 0]');
+
+    await app.stepUntilIdle();
+    for (const name of ['A', 'B', 'C']) {
+      expect(await app.clock(name), `clock of ${name}`).toBe('[1, 1, 0]');
+      await expect(app.message(name, 'A1').locator('.stamp')).toHaveText('[1, 0, 0]');
+      await expect(app.message(name, 'B1').locator('.stamp')).toHaveText('[0, 1, 0]');
+    }
+  });
+
+  test('a reply that overtakes its question waits in the buffer, then is delivered after it', async () => {
+    await app.goto(`?seed=${OVERTAKING_SEED}`);
+    await app.pause();
+
+    await app.send('A', 'Question?');
+    await app.stepUntil(() => app.hasDelivered('B', 'A1'), 20, 'A1 at B');
+    expect(await app.hasDelivered('C', 'A1'), 'the seed must leave A1 still on its way to C').toBe(false);
+    await app.send('B', 'Answer!');
+
+    await app.stepUntil(async () => (await app.bufferIds('C')).includes('B1') || (await app.hasDelivered('C', 'A1')), 20, 'B1 at C');
+    const held = app.bufferItems('C').and(app.page.locator('[data-msg="B1"]'));
+    await expect(held).toHaveCount(1);
+    await expect(held).toContainText('waiting for A1');
+    await expect(app.messages('C')).toHaveCount(0);
+    expect(await app.clock('C')).toBe('[0, 0, 0]');
+
+    await app.stepUntil(() => app.hasDelivered('C', 'A1', 'B1'), 20, 'A1 and B1 at C');
+    expect(await app.inboxIds('C')).toEqual(['A1', 'B1']);
+    await expect(app.bufferItems('C')).toHaveCount(0);
+    expect(await app.clock('C')).toBe('[1, 1, 0]');
+    await expect(app.message('C', 'B1')).toContainText('Answer!');
+    await expect(app.message('C', 'B1').getByRole('note')).toHaveCount(0);
+  });
+
+  test('a message in transit is drawn as a flight that shows its details and disappears on delivery', async () => {
+    await app.goto('?seed=1');
+    await app.pause();
+    await app.setDelay(4000, 4000);
+    await expect(app.flights()).toHaveCount(0);
+
+    await app.send('A', 'Hello');
+    const toB = app.flights({ msg: 'A1', from: 'A', to: 'B' });
+    await expect(toB).toHaveCount(1);
+    await expect(app.flights({ msg: 'A1', from: 'A', to: 'C' })).toHaveCount(1);
+    await expect(toB).toHaveAttribute('aria-pressed', 'false');
+
+    // Let the flights travel part of the way, so the two dots leaving A no longer overlap.
+    const sentAt = await app.seconds();
+    await app.button('Play').click();
+    await expect.poll(() => app.seconds(), { timeout: 5_000 }).toBeGreaterThanOrEqual(sentAt + 1.5);
+    await app.pause();
+    await expect(toB).toHaveCount(1);
+
+    await toB.click();
+    await expect(toB).toHaveAttribute('aria-pressed', 'true');
+    await expect(app.flightDetails).toContainText('A1');
+    await expect(app.flightDetails).toContainText('Hello');
+    await expect(app.flightDetails).toContainText('from A to B');
+    await expect(app.flightDetails).toContainText('[1, 0, 0]');
+
+    await app.stepUntil(() => app.hasDelivered('B', 'A1'), 20, 'A1 at B');
+    await expect(toB).toHaveCount(0);
+    await expect(app.flightDetails).toContainText('arrived');
+    await app.stepUntilIdle();
+    await expect(app.flights()).toHaveCount(0);
+  });
+
+  test('a flight can be picked with the mouse right after it is sent', async () => {
+    await app.goto('?seed=1');
+    await app.pause();
+    await app.send('A', 'Hello');
+    const dot = app.flights({ msg: 'A1', to: 'B' }).locator('circle.flight-dot');
+    const box = await dot.boundingBox();
+    expect(box).not.toBeNull();
+    if (!box) return;
+    await app.page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    await expect(app.flightDetails).toContainText('from A to B', { timeout: 2_000 });
+  });
+
+  test('Play moves virtual time and delivers without stepping', async () => {
+    await app.goto('?seed=1');
+    await app.pause();
+    await app.setDelay(300, 300);
+    await app.setSpeed('4');
+    const pausedAt = await app.virtualTime.textContent();
+
+    await app.send('A', 'ping');
+    await expect(app.flights({ msg: 'A1', to: 'B' })).toHaveCount(1);
+    // Paused: nothing moves on its own.
+    await app.page.waitForTimeout(300);
+    await expect(app.messages('B')).toHaveCount(0);
+    await expect(app.virtualTime).toHaveText(pausedAt ?? '');
+
+    await app.button('Play').click();
+    await expect(app.button('Pause')).toBeVisible();
+    await expect(app.message('B', 'A1')).toHaveCount(1, { timeout: 5_000 });
+    await expect(app.message('C', 'A1')).toHaveCount(1, { timeout: 5_000 });
+    await expect(app.virtualTime).not.toHaveText(pausedAt ?? '');
+    await expect(app.stepButton).toBeDisabled();
+  });
+
+  test('settings from the link are applied', async () => {
+    await app.goto('?nodes=4&seed=7&policy=fifo&delay=100-900');
+    await expect(app.nodeWindows).toHaveCount(4);
+    await expect(app.node('D')).toBeVisible();
+    await expect(app.page.getByLabel('Delivery')).toHaveValue('fifo');
+    await expect(app.page.getByLabel('Nodes')).toHaveValue('4');
+    await expect(app.page.getByRole('spinbutton', { name: 'Minimum delay (ms)' })).toHaveValue('100');
+    await expect(app.page.getByRole('spinbutton', { name: 'Maximum delay (ms)' })).toHaveValue('900');
+    await expect(app.page.getByText('Seed 7', { exact: true })).toBeVisible();
+    await expect(app.notices).toHaveCount(0);
+  });
+
+  test('invalid settings in the link are named in a notice and the defaults still render', async () => {
+    await app.goto('?nodes=99&policy=bogus');
+    const alert = app.page.getByRole('alert');
+    await expect(alert).toHaveCount(1);
+    await expect(alert).toContainText('Ignored nodes=99');
+    await expect(alert).toContainText('Ignored policy=bogus');
+    await expect(app.nodeWindows).toHaveCount(3);
+    await expect(app.page.getByLabel('Delivery')).toHaveValue('causal');
+
+    await alert.getByRole('button', { name: 'Dismiss' }).click();
+    await expect(app.page.getByRole('alert')).toHaveCount(0);
+  });
+
+  test('empty text is refused', async () => {
+    await app.goto('?seed=1');
+    await app.pause();
+
+    await app.node('A').getByRole('button', { name: 'Send', exact: true }).click();
+    await expect(app.node('A').getByRole('alert')).toHaveText('Type a message first');
+    await expect(app.input('A')).toHaveAttribute('aria-invalid', 'true');
+
+    await app.input('B').fill('   ');
+    await app.input('B').press('Enter');
+    await expect(app.node('B').getByRole('alert')).toHaveText('Type a message first');
+
+    for (const name of ['A', 'B', 'C']) await expect(app.messages(name)).toHaveCount(0);
+    await expect(app.flights()).toHaveCount(0);
+    await expect(app.stepButton).toBeDisabled();
+    expect(await app.clock('A')).toBe('[0, 0, 0]');
+
+    // Typing clears the refusal; Enter sends.
+    await app.input('A').fill('now');
+    await expect(app.node('A').getByRole('alert')).toHaveCount(0);
+    await app.input('A').press('Enter');
+    await expect(app.message('A', 'A1')).toContainText('now');
+    await expect(app.input('A')).toHaveValue('');
+  });
+
+  for (const nodes of [3, 8]) {
+    test(`${nodes} nodes fit a 1280×720 screen without page scrolling`, async ({ page }) => {
+      await page.setViewportSize({ width: 1280, height: 720 });
+      await app.goto(`?nodes=${nodes}&seed=1`);
+      await app.pause();
+      await expect(app.nodeWindows).toHaveCount(nodes);
+
+      const fits = async (when: string): Promise<void> => {
+        const m = await app.pageOverflow();
+        expect(m.scrollHeight, `page height ${when}`).toBeLessThanOrEqual(m.innerHeight);
+        expect(m.scrollWidth, `page width ${when}`).toBeLessThanOrEqual(m.innerWidth);
+      };
+      await fits('when empty');
+
+      // A busy moment: a few long messages delivered, others in the buffer or in flight.
+      const senders = nodes === 3 ? ['A', 'B', 'C', 'A', 'B', 'C'] : ['A', 'B', 'C', 'D'];
+      for (const [i, name] of senders.entries()) {
+        await app.send(name, `Message ${i + 1} from ${name}, long enough to wrap across the chat window twice over`);
+      }
+      await app.step();
+      await app.step();
+      await fits('with messages in flight');
+      if (nodes === 3) {
+        await app.stepUntilIdle();
+        await expect(app.messages('C')).toHaveCount(senders.length);
+        await fits('after every message is delivered');
+      }
+    });
+  }
+});
