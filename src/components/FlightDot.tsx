@@ -1,8 +1,19 @@
 import { m, useIsPresent, useTransform, type MotionValue } from 'framer-motion';
+import { memo } from 'react';
 import type { FlightView } from '../sim/view.ts';
 import { showClock } from './format.ts';
 import { flightProgress, labelPlacement, pointOnLink, type Point } from './geometry.ts';
 import { nodeColor } from './palette.ts';
+
+interface FlightDotProps {
+  flight: FlightView;
+  names: readonly string[];
+  from: Point;
+  to: Point;
+  now: MotionValue<number>;
+  selected: boolean;
+  onSelect: (id: number | undefined) => void;
+}
 
 /** Clip the progress so a dot sits just outside the node circles at both ends. */
 const EDGE = 0.1;
@@ -11,7 +22,7 @@ const EDGE = 0.1;
  * A message in transit, drawn as a labelled dot. Its position is derived every frame from
  * virtual time (sent at, arrives at, now) through a motion value, without re-rendering.
  */
-export function FlightDot({
+export const FlightDot = memo(function FlightDot({
   flight,
   names,
   from,
@@ -19,15 +30,7 @@ export function FlightDot({
   now,
   selected,
   onSelect,
-}: {
-  flight: FlightView;
-  names: readonly string[];
-  from: Point;
-  to: Point;
-  now: MotionValue<number>;
-  selected: boolean;
-  onSelect: (id: number) => void;
-}) {
+}: FlightDotProps) {
   const { message, status, sentAt, arriveAt } = flight;
   const place = (t: number): Point => pointOnLink(from, to, EDGE + (1 - 2 * EDGE) * flightProgress(status, sentAt, arriveAt, t));
   const present = useIsPresent();
@@ -55,11 +58,11 @@ export function FlightDot({
       initial={{ opacity: 0 }}
       animate={{ opacity: 1 }}
       exit={{ opacity: 0, transition: { duration: 0.3 } }}
-      onClick={() => onSelect(flight.id)}
+      onClick={() => onSelect(selected ? undefined : flight.id)}
       onKeyDown={(e) => {
         if (e.key === 'Enter' || e.key === ' ') {
           e.preventDefault();
-          onSelect(flight.id);
+          onSelect(selected ? undefined : flight.id);
         }
       }}
     >
@@ -69,5 +72,24 @@ export function FlightDot({
         {names.length > 4 ? message.id : `${message.id} ${showClock(message.vc).replaceAll(' ', '')}`}
       </text>
     </m.g>
+  );
+}, sameFlight);
+
+
+/** Snapshots rebuild flight objects on every change; a dot re-renders only when its own flight does. */
+function sameFlight(a: FlightDotProps, b: FlightDotProps): boolean {
+  const f = a.flight;
+  const g = b.flight;
+  return (
+    f.id === g.id &&
+    f.status === g.status &&
+    f.sentAt === g.sentAt &&
+    f.arriveAt === g.arriveAt &&
+    a.selected === b.selected &&
+    a.names === b.names &&
+    a.from === b.from &&
+    a.to === b.to &&
+    a.now === b.now &&
+    a.onSelect === b.onSelect
   );
 }

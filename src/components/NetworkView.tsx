@@ -50,7 +50,7 @@ export function NetworkView() {
               to={positions[flight.to] as Point}
               now={now}
               selected={selected === flight.id}
-              onSelect={(id) => selectFlight(selected === id ? undefined : id)}
+              onSelect={selectFlight}
             />
           ))}
         </AnimatePresence>
