@@ -1,6 +1,6 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { DeliveryPolicy } from '../sim/message.ts';
-import { DEFAULT_NETWORK, type DelayDistribution } from '../sim/network.ts';
+import { DEFAULT_NETWORK, type DelayDistribution, type NetworkConfig } from '../sim/network.ts';
 import type { TraceEvent } from '../sim/trace.ts';
 import type { WorldView } from '../sim/view.ts';
 import { replayWorld, World, type Command, type WorldConfig } from '../sim/world.ts';
@@ -42,6 +42,8 @@ export interface SimulationActions {
 /** Everything the views read, plus the actions that change it. */
 export interface SimulationState {
   readonly settings: Settings;
+  /** The network settings in force now (delay, faults, manual mode). */
+  readonly network: NetworkConfig;
   /** The latest snapshot of the run. */
   readonly view: WorldView;
   /** The trace so far; grows by appending. */
@@ -90,11 +92,12 @@ export function createSimulationStore(
 
     const restart = (settings: Settings): void => {
       world = new World(configFor(settings));
-      publish({ settings, now: 0, selectedFlight: undefined });
+      publish({ settings, network: world.config.network, now: 0, selectedFlight: undefined });
     };
 
     return {
       settings: initial,
+      network: world.config.network,
       view: world.view(),
       trace: [],
       now: 0,
@@ -105,7 +108,7 @@ export function createSimulationStore(
       actions: {
       dispatch(command) {
         world.apply(command);
-        publish();
+        publish(command.kind === 'network' ? { network: command.network } : {});
       },
 
       send(node, text) {
@@ -147,8 +150,8 @@ export function createSimulationStore(
 
       setDelay(delay) {
         const settings = { ...get().settings, delay };
-        world.apply({ kind: 'network', network: { ...DEFAULT_NETWORK, delay } });
-        publish({ settings });
+        get().actions.dispatch({ kind: 'network', network: { ...get().network, delay } });
+        set({ settings });
       },
 
       setNodeCount: (nodeCount) => restart({ ...get().settings, nodeCount }),

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS } from '../../src/store/settings.ts';
+import { createSimulationStore } from '../../src/store/simulation-store.ts';
+
+describe('the simulation store', () => {
+  it('keeps other network settings when the delay changes', () => {
+    const store = createSimulationStore(DEFAULT_SETTINGS, [], { playing: false });
+    const { actions } = store.getState();
+    actions.dispatch({ kind: 'network', network: { ...store.getState().network, lossRate: 0.5, manual: true } });
+    actions.setDelay({ kind: 'fixed', ms: 200 });
+    expect(store.getState().network).toMatchObject({ lossRate: 0.5, manual: true, delay: { kind: 'fixed', ms: 200 } });
+    expect(store.getState().settings.delay).toEqual({ kind: 'fixed', ms: 200 });
+  });
+
+  it('advances virtual time only while playing, by real time times speed', () => {
+    const store = createSimulationStore(DEFAULT_SETTINGS, [], { playing: false });
+    const { actions } = store.getState();
+    actions.tick(50);
+    expect(store.getState().now).toBe(0);
+    actions.play();
+    actions.setSpeed(4);
+    actions.tick(50);
+    expect(store.getState().now).toBe(200);
+    actions.tick(10_000);
+    expect(store.getState().now).toBe(600);
+  });
+
+  it('a policy change replays the same run at the same instant', () => {
+    const store = createSimulationStore({ ...DEFAULT_SETTINGS, seed: 9 }, [], { playing: false });
+    const { actions } = store.getState();
+    actions.send(0, 'Question?');
+    while (store.getState().view.nodes[1]?.inbox.length !== 1) actions.step();
+    actions.send(1, 'Answer!');
+    while (store.getState().view.nodes[2]?.buffer.length === 0) actions.step();
+    const now = store.getState().view.now;
+    actions.setPolicy('fifo');
+    const c = store.getState().view.nodes[2];
+    expect(store.getState().view.now).toBe(now);
+    expect(c?.buffer).toHaveLength(0);
+    expect(c?.inbox.map((e) => [e.message.id, e.missing])).toEqual([['B1', ['A1']]]);
+  });
+});
