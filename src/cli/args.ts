@@ -17,7 +17,7 @@ export const USAGE = `usage: npm run sim -- [options]
   --nodes N        number of nodes, 2-702 (default 3)
   --messages M     messages to send in all (default 20)
   --seed S         integer seed, 0-4294967295 (default 1)
-  --policy P       causal | fifo | none (default causal)
+  --policy P       causal | fifo | none | total (default causal)
   --delay D        N (fixed ms), MIN-MAX (uniform) or exp:MIN+MEAN (default 300-2500)
   --gap MS         mean gap between sends in ms (default 500)
   --out FILE       write the trace to FILE instead of stdout

@@ -9,6 +9,7 @@ const POLICY_LABELS: Record<DeliveryPolicy, string> = {
   causal: 'Causal (vector clocks)',
   fifo: 'FIFO (per sender)',
   none: 'None (as it arrives)',
+  total: 'Total (sequencer A)',
 };
 const NODE_COUNTS = Array.from({ length: MAX_NODES - MIN_NODES + 1 }, (_, i) => MIN_NODES + i);
 

@@ -36,5 +36,7 @@ export function describeEvent(event: TraceEvent): string {
       return `${event.msg} to ${event.node} was ${event.reason === 'manual' ? 'dropped by hand' : event.reason === 'loss' ? 'lost' : 'dropped at a cut link'}`;
     case 'hold':
       return event.reason === 'partition' ? `${event.msg} to ${event.node} held at a cut link` : `${event.msg} waits outside ${event.node}`;
+    case 'order':
+      return `${event.node} gave ${event.msg} sequence number ${event.seq}`;
   }
 }

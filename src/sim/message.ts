@@ -11,8 +11,15 @@ export interface Message {
   readonly sentAt: number;
 }
 
-/** How nodes decide when an arrived message may be shown. */
-export type DeliveryPolicy = 'causal' | 'fifo' | 'none';
+/**
+ * How nodes decide when an arrived message may be shown. `total` is sequencer-based total
+ * order broadcast: node A delivers causally and numbers each delivery, the others deliver
+ * in that numbering.
+ */
+export type DeliveryPolicy = 'causal' | 'fifo' | 'none' | 'total';
 
 /** Every delivery policy, in teaching order. */
-export const DELIVERY_POLICIES: readonly DeliveryPolicy[] = ['causal', 'fifo', 'none'];
+export const DELIVERY_POLICIES: readonly DeliveryPolicy[] = ['causal', 'fifo', 'none', 'total'];
+
+/** The node that numbers messages under `total` (A). */
+export const SEQUENCER = 0;

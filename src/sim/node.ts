@@ -1,6 +1,7 @@
 import { findCausalBlocker } from './causal-rule.ts';
-import type { DeliveryPolicy, Message } from './message.ts';
-import { messageId } from './names.ts';
+import { SEQUENCER, type DeliveryPolicy, type Message } from './message.ts';
+import { messageId, nodeName } from './names.ts';
+import type { OrderWait } from './view.ts';
 
 /** A message waiting in a node's hold-back buffer. */
 export interface Held {
@@ -23,6 +24,13 @@ export type DeliverFn = (node: NodeState, message: Message) => void;
  * value ts[k] it needs. A delivery from k wakes only the heads waiting for exactly the new
  * clock[k], so each head costs at most N entry comparisons over its whole life, however
  * long it waits: no rescan of the buffer after every arrival.
+ *
+ * Under `total` the sequencer (A) runs exactly the causal path above and the world numbers
+ * each of its deliveries. Every other node keeps arrived messages, its own included, in the
+ * buffer until it knows their sequence numbers, and delivers strictly in sequence order:
+ * `slots` maps each known but undelivered sequence number to its message's sender and seq,
+ * and `nextSlot` is the next number to deliver. Since A's numbering extends causal order,
+ * so does every node's delivery order.
  */
 export class NodeState {
   readonly index: number;
@@ -46,12 +54,20 @@ export class NodeState {
   private readonly deliveredAhead: Set<number>[];
   private readonly onDeliver: DeliverFn;
   private readonly work: number[] = [];
+  /** Under `total` at a non-sequencer: the BSS rule is replaced by sequence-number order. */
+  private readonly ordered: boolean;
+  /** Under `causal`, and at the sequencer under `total`: deliver by the BSS rule. */
+  private readonly causalRule: boolean;
+  private readonly slots = new Map<number, { readonly sender: number; readonly seq: number }>();
+  private nextSlot = 1;
 
   constructor(index: number, size: number, policy: DeliveryPolicy, onDeliver: DeliverFn) {
     this.index = index;
     this.size = size;
     this.policy = policy;
     this.onDeliver = onDeliver;
+    this.ordered = policy === 'total' && index !== SEQUENCER;
+    this.causalRule = policy === 'causal' || (policy === 'total' && index === SEQUENCER);
     this.clock = new Int32Array(size);
     this.deliveredPrefix = new Int32Array(size);
     this.scanFrom = new Int32Array(size);
@@ -67,14 +83,41 @@ export class NodeState {
     return seq;
   }
 
-  /** Delivers the node's own message to itself, as every policy does right after a send. */
+  /** Delivers the node's own message to itself, as every policy but `total` does right after a send. */
   deliverOwn(message: Message): void {
     this.deliverNow(message);
+  }
+
+  /** Under `total`, keeps the node's own message in the buffer until its sequence number arrives. */
+  holdOwn(message: Message, nowMs: number): void {
+    this.hold(message, nowMs);
+  }
+
+  /** True iff this node delivers in the sequencer's numbering rather than on its own. */
+  get awaitsOrder(): boolean {
+    return this.ordered;
+  }
+
+  /**
+   * Records that the sequencer gave message `seq` of `sender` sequence number `slot`, then
+   * delivers whatever is now next. Returns false for an order already known or used.
+   */
+  receiveOrder(sender: number, seq: number, slot: number): boolean {
+    if (slot < this.nextSlot || this.slots.has(slot)) return false;
+    this.slots.set(slot, { sender, seq });
+    this.version++;
+    this.deliverInOrder();
+    return true;
   }
 
   /** Handles the arrival of `message` at `nowMs`: deliver, hold back, or discard as a duplicate. */
   receive(message: Message, nowMs: number): ArrivalOutcome {
     if (this.isDuplicate(message)) return 'duplicate';
+    if (this.ordered) {
+      this.hold(message, nowMs);
+      this.deliverInOrder();
+      return this.pending[message.sender]?.has(message.seq) === true ? 'buffered' : 'delivered';
+    }
     switch (this.policy) {
       case 'none':
         this.deliverNow(message);
@@ -82,6 +125,7 @@ export class NodeState {
       case 'fifo':
         return this.receiveFifo(message, nowMs);
       case 'causal':
+      case 'total':
         return this.receiveCausal(message, nowMs);
     }
   }
@@ -103,15 +147,24 @@ export class NodeState {
   /**
    * The ids of the messages `message` still waits for here, derived from the clock
    * comparison: earlier messages of its sender and, under `causal`, for every other k the
-   * messages clock[k]+1 … ts[k].
+   * messages clock[k]+1 … ts[k]. Under `total` (away from the sequencer) they are the
+   * messages numbered before it whose numbers are known here; see `orderWait` for the rest.
    */
   waitingFor(message: Message): string[] {
     const ids: string[] = [];
+    if (this.ordered) {
+      const own = this.slotOf(message) ?? 0;
+      for (let slot = this.nextSlot; slot < own; slot++) {
+        const known = this.slots.get(slot);
+        if (known) ids.push(messageId(known.sender, known.seq));
+      }
+      return ids;
+    }
     const s = message.sender;
     for (let k = 0; k < this.size; k++) {
       let need: number;
       if (k === s) need = message.seq - 1;
-      else if (this.policy === 'causal') need = message.vc[k] as number;
+      else if (this.causalRule) need = message.vc[k] as number;
       else continue;
       for (let seq = (this.deliveredPrefix[k] as number) + 1; seq <= need; seq++) {
         if (!this.deliveredAhead[k]?.has(seq)) ids.push(messageId(k, seq));
@@ -132,6 +185,37 @@ export class NodeState {
       if (have < need) missing.push(messageId(k, have + 1));
     }
     return missing;
+  }
+
+  /**
+   * Under `total` away from the sequencer, what `message` still needs from the sequencer:
+   * its own sequence number, or the numbers before it not yet known here. Undefined otherwise.
+   */
+  orderWait(message: Message): OrderWait | undefined {
+    if (!this.ordered) return undefined;
+    const own = this.slotOf(message);
+    const seqs: number[] = [];
+    for (let slot = this.nextSlot; slot < (own ?? 0); slot++) if (!this.slots.has(slot)) seqs.push(slot);
+    if (own !== undefined && seqs.length === 0) return undefined;
+    return { from: nodeName(SEQUENCER), ownSeq: own === undefined, seqs };
+  }
+
+  /** The sequence number known here for `message`, if any (linear in the known numbers). */
+  private slotOf(message: Message): number | undefined {
+    for (const [slot, known] of this.slots) if (known.sender === message.sender && known.seq === message.seq) return slot;
+    return undefined;
+  }
+
+  /** Delivers buffered messages while the next sequence number and its message are both here. */
+  private deliverInOrder(): void {
+    for (let known = this.slots.get(this.nextSlot); known; known = this.slots.get(this.nextSlot)) {
+      const held = this.pending[known.sender]?.get(known.seq);
+      if (!held) return;
+      this.release(held.message);
+      this.slots.delete(this.nextSlot);
+      this.nextSlot++;
+      this.deliverNow(held.message);
+    }
   }
 
   private receiveFifo(message: Message, nowMs: number): ArrivalOutcome {

@@ -1,14 +1,29 @@
 import type { DeliveryPolicy } from './message.ts';
 import type { DelayDistribution, PartitionMode } from './network.ts';
+import type { ControlKind, OrderWait } from './view.ts';
 
 /** Why a transmission never arrived. */
 export type DropReason = 'loss' | 'partition' | 'manual';
 
-/** One entry of a run's trace; `t` is virtual milliseconds and never decreases. */
+/**
+ * One entry of a run's trace; `t` is virtual milliseconds and never decreases. `node` is
+ * where the event happens (for `drop` and `hold`, the transmission's receiver). Events
+ * about control transmissions carry `control`; readers ignore types they do not know.
+ * Under `total`, `buffer.waitingFor` lists message ids and `buffer.order` the sequence
+ * numbers still missing from the sequencer; `order` is the sequencer numbering a message.
+ */
 export type TraceEvent =
   | { readonly t: number; readonly type: 'send'; readonly node: string; readonly msg: string; readonly vc: readonly number[]; readonly text: string }
   | { readonly t: number; readonly type: 'receive'; readonly node: string; readonly msg: string }
-  | { readonly t: number; readonly type: 'buffer'; readonly node: string; readonly msg: string; readonly waitingFor: readonly string[] }
+  | {
+      readonly t: number;
+      readonly type: 'buffer';
+      readonly node: string;
+      readonly msg: string;
+      readonly waitingFor: readonly string[];
+      readonly order?: OrderWait;
+    }
+  | { readonly t: number; readonly type: 'order'; readonly node: string; readonly msg: string; readonly seq: number }
   | {
       readonly t: number;
       readonly type: 'deliver';
@@ -19,8 +34,15 @@ export type TraceEvent =
       readonly missing?: readonly string[];
     }
   | { readonly t: number; readonly type: 'discard'; readonly node: string; readonly msg: string; readonly reason: 'duplicate' }
-  | { readonly t: number; readonly type: 'drop'; readonly node: string; readonly msg: string; readonly reason: DropReason }
-  | { readonly t: number; readonly type: 'hold'; readonly node: string; readonly msg: string; readonly reason: 'partition' | 'manual' };
+  | { readonly t: number; readonly type: 'drop'; readonly node: string; readonly msg: string; readonly reason: DropReason; readonly control?: ControlKind }
+  | {
+      readonly t: number;
+      readonly type: 'hold';
+      readonly node: string;
+      readonly msg: string;
+      readonly reason: 'partition' | 'manual';
+      readonly control?: ControlKind;
+    };
 
 /** The kinds of trace event. */
 export type TraceEventType = TraceEvent['type'];

@@ -8,11 +8,28 @@ export interface InboxEntry {
   readonly missing: readonly string[];
 }
 
+/**
+ * Under `total`, what a held message still needs from the sequencer before it can be
+ * delivered: a UI reads it as "sequence number from A" (`ownSeq`) or "sequence numbers 3
+ * and 4 from A" (`seqs`).
+ */
+export interface OrderWait {
+  /** The sequencer's name, `A`. */
+  readonly from: string;
+  /** True while the message's own sequence number has not arrived here. */
+  readonly ownSeq: boolean;
+  /** Earlier sequence numbers not yet known here, so which message fills them is unknown. */
+  readonly seqs: readonly number[];
+}
+
 /** A message held back at a node, with what it waits for right now. */
 export interface BufferEntry {
   readonly message: Message;
   readonly arrivedAt: number;
+  /** Ids of messages that must be delivered first. */
   readonly waitingFor: readonly string[];
+  /** Under `total`: the sequence numbers still missing from the sequencer, if any. */
+  readonly order?: OrderWait;
 }
 
 /** One node as the views show it. */
@@ -23,6 +40,9 @@ export interface NodeView {
   readonly inbox: readonly InboxEntry[];
   readonly buffer: readonly BufferEntry[];
 }
+
+/** A transmission that carries no chat message: a sequence number under `total`, or an acknowledgement. */
+export type ControlKind = 'order' | 'ack';
 
 /** Where a transmission is: on its way, stopped before the receiver (manual), or held by a cut link. */
 export type FlightStatus = 'flying' | 'parked' | 'held';
@@ -38,6 +58,10 @@ export interface FlightView {
   readonly status: FlightStatus;
   /** True for the extra copy made by network duplication. */
   readonly duplicate: boolean;
+  /** Set when the transmission carries a sequence number or an acknowledgement for `message`, not the message. */
+  readonly control?: ControlKind;
+  /** The sequence number an `order` transmission carries. */
+  readonly seq?: number;
 }
 
 /** A read-only snapshot of the whole system at one virtual instant. */

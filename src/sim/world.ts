@@ -1,11 +1,11 @@
 import { EventQueue } from './event-queue.ts';
-import type { DeliveryPolicy, Message } from './message.ts';
+import { SEQUENCER, type DeliveryPolicy, type Message } from './message.ts';
 import { messageId, nodeNames } from './names.ts';
 import { linkKey, sampleDelayMs, type NetworkConfig } from './network.ts';
 import { NodeState } from './node.ts';
 import { deriveSeed, Rng } from './rng.ts';
 import type { DropReason, Trace, TraceEvent } from './trace.ts';
-import type { BufferEntry, FlightStatus, FlightView, InboxEntry, NodeView, WorldView } from './view.ts';
+import type { BufferEntry, ControlKind, FlightStatus, FlightView, InboxEntry, NodeView, WorldView } from './view.ts';
 import { pickWorkloadText, sampleGapMs, type WorkloadConfig } from './workload.ts';
 
 /** Everything that determines a run, together with the commands given to it. */
@@ -54,8 +54,16 @@ export interface WorldStats {
 const ARRIVE = 0;
 const WORKLOAD_SEND = 1;
 
+/** What a transmission carries: the message itself, its sequence number, or an acknowledgement. */
+type TransmissionKind = 'data' | ControlKind;
+
 interface Transmission {
   readonly id: number;
+  readonly kind: TransmissionKind;
+  /** The sequence number an `order` transmission carries, else 0. */
+  readonly slot: number;
+  /** The random stream its delays, losses and duplicates are drawn from. */
+  readonly rng: Rng;
   readonly message: Message;
   readonly from: number;
   readonly to: number;
@@ -70,7 +78,12 @@ interface Transmission {
  * A deterministic simulated group chat: nodes broadcasting over a network in virtual time.
  * The run is a pure function of the config (seed included) and the logged commands; network
  * randomness comes from its own stream, drawn per transmission in send order, so the same
- * sends meet the same delays whatever the delivery policy.
+ * sends meet the same delays whatever the delivery policy. Control transmissions (sequence
+ * numbers under `total`) draw from a stream of their own for the same reason.
+ *
+ * Under `total` (fixed-sequencer total order broadcast) node A delivers by the
+ * Birman–Schiper–Stephenson rule and, for each delivery, assigns the next sequence number
+ * and broadcasts it in an `order` transmission; the other nodes deliver in that numbering.
  */
 export class World {
   readonly config: WorldConfig;
@@ -95,6 +108,7 @@ export class World {
   private readonly nodes: NodeState[];
   private readonly queue = new EventQueue();
   private readonly netRng: Rng;
+  private readonly orderRng: Rng;
   private readonly workRng: Rng;
   private readonly record: boolean;
   private readonly events: TraceEvent[] = [];
@@ -107,6 +121,8 @@ export class World {
   private network: NetworkConfig;
   private nextFlightId = 1;
   private workloadSent = 0;
+  /** Under `total`, the next sequence number the sequencer gives out. */
+  private nextSlot = 1;
 
   constructor(config: WorldConfig) {
     this.config = config;
@@ -114,6 +130,7 @@ export class World {
     this.network = config.network;
     this.record = config.record ?? true;
     this.netRng = new Rng(deriveSeed(config.seed, 1));
+    this.orderRng = new Rng(deriveSeed(config.seed, 3));
     this.workRng = new Rng(deriveSeed(config.seed, 2));
     const onDeliver = (node: NodeState, message: Message): void => this.recordDelivery(node, message);
     this.nodes = Array.from({ length: config.nodeCount }, (_, i) => new NodeState(i, config.nodeCount, config.policy, onDeliver));
@@ -236,7 +253,7 @@ export class World {
     const nodes = this.nodes.map((node, i) => this.nodeView(node, i));
     const flights: FlightView[] = [];
     for (const f of this.flights.values()) {
-      flights.push({
+      const flight: FlightView = {
         id: f.id,
         message: f.message,
         from: f.from,
@@ -245,7 +262,10 @@ export class World {
         arriveAt: f.arriveAt,
         status: f.status,
         duplicate: f.duplicate,
-      });
+      };
+      if (f.kind === 'data') flights.push(flight);
+      else if (f.kind === 'order') flights.push({ ...flight, control: f.kind, seq: f.slot });
+      else flights.push({ ...flight, control: f.kind });
     }
     return {
       now: this.now,
@@ -266,11 +286,11 @@ export class World {
   private nodeView(node: NodeState, i: number): NodeView {
     const cached = this.nodeViews[i];
     if (cached && this.nodeViewVersions[i] === node.version) return cached;
-    const buffer: BufferEntry[] = node.buffered().map((held) => ({
-      message: held.message,
-      arrivedAt: held.arrivedAt,
-      waitingFor: node.waitingFor(held.message),
-    }));
+    const buffer: BufferEntry[] = node.buffered().map((held) => {
+      const entry: BufferEntry = { message: held.message, arrivedAt: held.arrivedAt, waitingFor: node.waitingFor(held.message) };
+      const order = node.orderWait(held.message);
+      return order ? { ...entry, order } : entry;
+    });
     const view: NodeView = {
       index: i,
       name: this.names[i] as string,
@@ -298,26 +318,40 @@ export class World {
     if (this.record) {
       this.events.push({ t: this.now, type: 'send', node: this.names[sender] as string, msg: message.id, vc: message.vc, text });
     }
-    node.deliverOwn(message);
-    for (let to = 0; to < this.nodes.length; to++) if (to !== sender) this.transmit(message, sender, to);
+    if (node.awaitsOrder) {
+      node.holdOwn(message, this.now);
+      this.recordBuffered(node, message);
+    } else {
+      node.deliverOwn(message);
+    }
+    for (let to = 0; to < this.nodes.length; to++) if (to !== sender) this.transmit('data', message, 0, sender, to, this.netRng);
     return message;
   }
 
-  /** Puts one copy of `message` on the link; draws delay, then loss, then duplication. */
-  private transmit(message: Message, from: number, to: number): void {
+  /** Puts one copy on the link, drawing from `rng`: delay, then loss, then duplication. */
+  private transmit(kind: TransmissionKind, message: Message, slot: number, from: number, to: number, rng: Rng): void {
     const link = this.network.links[linkKey(from, to)];
-    const delayMs = sampleDelayMs(link?.delay ?? this.network.delay, this.netRng);
+    const delayMs = sampleDelayMs(link?.delay ?? this.network.delay, rng);
     const lossRate = link?.lossRate ?? this.network.lossRate;
-    const lost = lossRate > 0 && this.netRng.nextFloat() < lossRate;
+    const lost = lossRate > 0 && rng.nextFloat() < lossRate;
     const dupRate = link?.dupRate ?? this.network.dupRate;
-    const duplicated = dupRate > 0 && this.netRng.nextFloat() < dupRate;
-    this.launch(message, from, to, delayMs, lost, false);
-    if (duplicated) this.launch(message, from, to, sampleDelayMs(link?.delay ?? this.network.delay, this.netRng), false, true);
+    const duplicated = dupRate > 0 && rng.nextFloat() < dupRate;
+    const sent = { kind, slot, rng, message, from, to };
+    this.launch(sent, delayMs, lost, false);
+    if (duplicated) this.launch(sent, sampleDelayMs(link?.delay ?? this.network.delay, rng), false, true);
   }
 
-  private launch(message: Message, from: number, to: number, delayMs: number, lost: boolean, duplicate: boolean): void {
+  private launch(
+    { kind, slot, rng, message, from, to }: Pick<Transmission, 'kind' | 'slot' | 'rng' | 'message' | 'from' | 'to'>,
+    delayMs: number,
+    lost: boolean,
+    duplicate: boolean,
+  ): void {
     const flight: Transmission = {
       id: this.nextFlightId++,
+      kind,
+      slot,
+      rng,
       message,
       from,
       to,
@@ -341,8 +375,14 @@ export class World {
     }
     flight.status = 'held';
     this.flights.set(flight.id, flight);
-    if (this.record) this.events.push({ t: this.now, type: 'hold', node: this.names[flight.to] as string, msg: flight.message.id, reason: 'partition' });
+    this.recordHold(flight, 'partition');
     return true;
+  }
+
+  private recordHold(flight: Transmission, reason: 'partition' | 'manual'): void {
+    if (!this.record) return;
+    const event = { t: this.now, type: 'hold', node: this.names[flight.to] as string, msg: flight.message.id, reason } as const;
+    this.events.push(flight.kind === 'data' ? event : { ...event, control: flight.kind });
   }
 
   private handleArrival(flightId: number): void {
@@ -356,14 +396,23 @@ export class World {
     if (this.isCut(flight.from, flight.to) && this.blockOnCut(flight)) return;
     if (this.network.manual) {
       flight.status = 'parked';
-      if (this.record) this.events.push({ t: this.now, type: 'hold', node: this.names[flight.to] as string, msg: flight.message.id, reason: 'manual' });
+      this.recordHold(flight, 'manual');
       return;
     }
     this.arrive(flight);
   }
 
+  /** Hands an arrived transmission to its receiver. */
   private arrive(flight: Transmission): void {
     this.flights.delete(flight.id);
+    if (flight.kind === 'order') {
+      (this.nodes[flight.to] as NodeState).receiveOrder(flight.message.sender, flight.message.seq, flight.slot);
+      return;
+    }
+    this.arriveData(flight);
+  }
+
+  private arriveData(flight: Transmission): void {
     const node = this.nodes[flight.to] as NodeState;
     const name = this.names[flight.to] as string;
     const message = flight.message;
@@ -373,13 +422,28 @@ export class World {
       this.stats.duplicates++;
       if (this.record) this.events.push({ t: this.now, type: 'discard', node: name, msg: message.id, reason: 'duplicate' });
     } else if (outcome === 'buffered') {
-      this.stats.totalBuffered++;
-      this.updateBufferedStats();
-      if (this.record) this.events.push({ t: this.now, type: 'buffer', node: name, msg: message.id, waitingFor: node.waitingFor(message) });
+      this.recordBuffered(node, message);
     }
   }
 
+  private recordBuffered(node: NodeState, message: Message): void {
+    this.stats.totalBuffered++;
+    this.updateBufferedStats();
+    if (!this.record) return;
+    const event = { t: this.now, type: 'buffer', node: this.names[node.index] as string, msg: message.id, waitingFor: node.waitingFor(message) } as const;
+    const order = node.orderWait(message);
+    this.events.push(order ? { ...event, order } : event);
+  }
+
+  /** Under `total`, the sequencer numbers a message it delivers and broadcasts the number. */
+  private broadcastOrder(message: Message): void {
+    const slot = this.nextSlot++;
+    if (this.record) this.events.push({ t: this.now, type: 'order', node: this.names[SEQUENCER] as string, msg: message.id, seq: slot });
+    for (let to = 0; to < this.nodes.length; to++) if (to !== SEQUENCER) this.transmit('order', message, slot, SEQUENCER, to, this.orderRng);
+  }
+
   private recordDelivery(node: NodeState, message: Message): void {
+    if (this.config.policy === 'total' && node.index === SEQUENCER) this.broadcastOrder(message);
     this.stats.deliveries++;
     this.updateBufferedStats();
     if (!this.record) return;
@@ -404,7 +468,9 @@ export class World {
 
   private recordDrop(flight: Transmission, reason: DropReason): void {
     this.stats.drops++;
-    if (this.record) this.events.push({ t: this.now, type: 'drop', node: this.names[flight.to] as string, msg: flight.message.id, reason });
+    if (!this.record) return;
+    const event = { t: this.now, type: 'drop', node: this.names[flight.to] as string, msg: flight.message.id, reason } as const;
+    this.events.push(flight.kind === 'data' ? event : { ...event, control: flight.kind });
   }
 
   private heal(from: number, to: number): void {
@@ -414,7 +480,7 @@ export class World {
       const link = this.network.links[linkKey(from, to)];
       flight.status = 'flying';
       flight.sentAt = this.now;
-      flight.arriveAt = this.now + sampleDelayMs(link?.delay ?? this.network.delay, this.netRng);
+      flight.arriveAt = this.now + sampleDelayMs(link?.delay ?? this.network.delay, flight.rng);
       this.queue.push(flight.arriveAt, ARRIVE, flight.id);
     }
   }

@@ -19,7 +19,7 @@ describe('sim arguments', () => {
   it.each([
     [['--nodes', '1'], '--nodes must be between 2 and 702, got 1'],
     [['--nodes', 'three'], '--nodes needs a whole number, got "three"'],
-    [['--policy', 'magic'], '--policy must be one of causal, fifo, none, got "magic"'],
+    [['--policy', 'magic'], '--policy must be one of causal, fifo, none, total, got "magic"'],
     [['--delay', '500-50'], '--delay: delay range 500-50 has its minimum above its maximum'],
     [['--seed'], '--seed needs a whole number, got nothing'],
     [['--colour', 'red'], 'unknown option "--colour"'],

@@ -16,7 +16,7 @@ describe('settings from the address bar', () => {
     expect(notices).toEqual([
       'Ignored nodes=99: choose 2 to 8 nodes.',
       'Ignored seed=-3: a seed is a whole number from 0 to 4294967295.',
-      'Ignored policy=chaos: choose causal, fifo, none.',
+      'Ignored policy=chaos: choose causal, fifo, none, total.',
       'Ignored delay=900-100: delay range 900-100 has its minimum above its maximum.',
     ]);
   });
