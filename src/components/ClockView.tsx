@@ -5,9 +5,10 @@ export function ClockView({ name, names, clock }: { name: string; names: readonl
   const [previous, setPrevious] = useState(clock);
   const [changed, setChanged] = useState<readonly boolean[]>(() => clock.map(() => false));
   if (previous !== clock) {
-    const next = clock.map((v, k) => v !== previous[k]);
+    const increased = clock.map((v, k) => v > (previous[k] ?? 0));
+    const restarted = clock.some((v, k) => v < (previous[k] ?? 0));
     setPrevious(clock);
-    if (next.some(Boolean)) setChanged(next);
+    if (restarted || increased.some(Boolean)) setChanged(increased);
   }
   const spoken = clock.map((v, k) => `${names[k] ?? ''} ${v}`).join(', ');
   return (

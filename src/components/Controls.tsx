@@ -1,5 +1,6 @@
 import type { DeliveryPolicy } from '../sim/message.ts';
-import { useSimulation } from '../store/context.tsx';
+import { useEffect, useRef } from 'react';
+import { useSimulation, useSimulationStore } from '../store/context.tsx';
 import { MAX_NODES, MIN_NODES } from '../store/settings.ts';
 import { DelayControl } from './DelayControl.tsx';
 import { showSeconds } from './format.ts';
@@ -17,14 +18,28 @@ function randomSeed(): number {
   return crypto.getRandomValues(new Uint32Array(1))[0] ?? 1;
 }
 
+/** The virtual clock, refreshed every frame through a subscription rather than a re-render. */
+function VirtualTime() {
+  const store = useSimulationStore();
+  const text = useRef<HTMLSpanElement>(null);
+  useEffect(() => {
+    const show = (now: number): void => {
+      if (text.current) text.current.textContent = `t = ${showSeconds(now)}`;
+    };
+    show(store.getState().now);
+    return store.subscribe((state) => show(state.now));
+  }, [store]);
+  return <span className="time" data-testid="virtual-time" ref={text} />;
+}
+
 /** Playback and settings: play/pause, step, speed, policy, delay, nodes, seed, reset. */
 export function Controls() {
   const playing = useSimulation((s) => s.playing);
-  const now = useSimulation((s) => Math.round(s.now / 10) * 10);
   const speed = useSimulation((s) => s.speed);
   const settings = useSimulation((s) => s.settings);
   const idle = useSimulation((s) => s.view.nextEventAt === undefined);
   const actions = useSimulation((s) => s.actions);
+  const manual = useSimulation((s) => s.network.manual);
 
   return (
     <div className="controls" role="toolbar" aria-label="Simulation controls">
@@ -38,9 +53,7 @@ export function Controls() {
         <button type="button" onClick={actions.reset} title="Start again from time zero">
           Reset
         </button>
-        <output className="time" aria-label="Virtual time">
-          t = {showSeconds(now)}
-        </output>
+        <VirtualTime />
       </div>
       <label className="control">
         Speed
@@ -63,6 +76,10 @@ export function Controls() {
         </select>
       </label>
       <DelayControl key={JSON.stringify(settings.delay)} />
+      <label className="control" title="Messages stop before their receiver until you let them in">
+        <input type="checkbox" checked={manual} onChange={(e) => actions.setManual(e.target.checked)} />
+        Manual delivery
+      </label>
       <label className="control">
         Nodes
         <select value={settings.nodeCount} onChange={(e) => actions.setNodeCount(Number(e.target.value))}>

@@ -13,7 +13,7 @@ export function EventLog() {
   return (
     <section className="event-log" aria-labelledby="event-log-title">
       <h2 id="event-log-title">Event log</h2>
-      <ol role="log" aria-live="polite" ref={list}>
+      <ol role="log" aria-live="polite" ref={list} data-events={trace.length}>
         {trace.length === 0 && <li className="empty">Nothing has happened yet. Type a message in a node and press Send.</li>}
         {trace.slice(first).map((event, i) => (
           <li key={first + i} className={`ev ev-${event.type}${event.type === 'deliver' && event.missing ? ' ev-violation' : ''}`}>

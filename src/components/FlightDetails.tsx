@@ -7,7 +7,10 @@ export function FlightDetails() {
   const flight = useSimulation((s) => s.view.flights.find((f) => f.id === s.selectedFlight));
   const names = useSimulation((s) => s.view.names);
   const selectFlight = useSimulation((s) => s.actions.selectFlight);
-  if (selected === undefined) return <p className="hint">Click a flying message to see its details.</p>;
+  const dispatch = useSimulation((s) => s.actions.dispatch);
+  if (selected === undefined) {
+    return <p className="hint">Click a flying message for its details (and to let it in, drop or duplicate it); click a link to cut or heal it.</p>;
+  }
   if (!flight) {
     return (
       <p className="details" aria-live="polite">
@@ -25,9 +28,22 @@ export function FlightDetails() {
       <span className="stamp">{showClock(message.vc)}</span>. Sent at {showSeconds(flight.sentAt)}
       {flight.status === 'flying' ? `, arrives at ${showSeconds(flight.arriveAt)}` : flight.status === 'parked' ? ', waiting to be let in' : ', held at a cut link'}
       {flight.duplicate ? ' (a duplicate copy)' : ''}.{' '}
-      <button type="button" className="link-button" onClick={() => selectFlight(undefined)}>
-        Close
-      </button>
+      <span className="flight-actions">
+        {flight.status === 'parked' && (
+          <button type="button" onClick={() => dispatch({ kind: 'release', flight: flight.id })}>
+            Let {message.id} in
+          </button>
+        )}
+        <button type="button" onClick={() => dispatch({ kind: 'duplicate', flight: flight.id })}>
+          Duplicate
+        </button>
+        <button type="button" onClick={() => dispatch({ kind: 'drop', flight: flight.id })}>
+          Drop
+        </button>
+        <button type="button" className="link-button" onClick={() => selectFlight(undefined)}>
+          Close
+        </button>
+      </span>
     </p>
   );
 }

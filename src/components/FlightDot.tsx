@@ -32,13 +32,16 @@ export const FlightDot = memo(function FlightDot({
   onSelect,
 }: FlightDotProps) {
   const { message, status, sentAt, arriveAt } = flight;
-  const place = (t: number): Point => pointOnLink(from, to, EDGE + (1 - 2 * EDGE) * flightProgress(status, sentAt, arriveAt, t));
+  /** A stopped duplicate waits a little behind its original, so both can be seen and picked. */
+  const behind = flight.duplicate && status !== 'flying' ? 0.14 : 0;
+  const place = (t: number): Point => pointOnLink(from, to, EDGE + (1 - 2 * EDGE) * (flightProgress(status, sentAt, arriveAt, t) - behind));
   const present = useIsPresent();
   const label = labelPlacement(from, to);
   const x = useTransform(now, (t) => place(t).x);
   const y = useTransform(now, (t) => place(t).y);
   const fromName = names[flight.from] ?? '?';
   const toName = names[flight.to] ?? '?';
+  const copy = flight.duplicate ? ', a duplicate copy' : '';
   const where = status === 'parked' ? ', waiting to be let in' : status === 'held' ? ', held at a cut link' : '';
   return (
     <m.g
@@ -52,7 +55,7 @@ export const FlightDot = memo(function FlightDot({
       // oxlint-disable-next-line jsx-a11y/prefer-tag-over-role -- SVG has no <button>; role, tabIndex and keys make it one
       role="button"
       tabIndex={present ? 0 : -1}
-      aria-label={`${message.id} ${showClock(message.vc)} from ${fromName} to ${toName}${where}`}
+      aria-label={`${message.id} ${showClock(message.vc)} from ${fromName} to ${toName}${copy}${where}`}
       aria-pressed={selected}
       style={{ x, y }}
       initial={{ opacity: 0 }}
@@ -70,6 +73,7 @@ export const FlightDot = memo(function FlightDot({
       <circle r={selected ? 9 : 7} fill={nodeColor(message.sender)} className="flight-dot" />
       <text className="flight-label" x={label.dx} y={label.dy} textAnchor={label.anchor}>
         {names.length > 4 ? message.id : `${message.id} ${showClock(message.vc).replaceAll(' ', '')}`}
+        {flight.duplicate ? ' (copy)' : ''}
       </text>
     </m.g>
   );
@@ -85,6 +89,7 @@ function sameFlight(a: FlightDotProps, b: FlightDotProps): boolean {
     f.status === g.status &&
     f.sentAt === g.sentAt &&
     f.arriveAt === g.arriveAt &&
+    f.duplicate === g.duplicate &&
     a.selected === b.selected &&
     a.names === b.names &&
     a.from === b.from &&

@@ -4,6 +4,7 @@ import { useSimulation, useSimulationStore } from '../store/context.tsx';
 import { FlightDot } from './FlightDot.tsx';
 import { nodePositions, STAGE_SIZE, type Point } from './geometry.ts';
 import { nodeColor } from './palette.ts';
+import { linkKey } from '../sim/network.ts';
 
 /** The network: nodes on a ring, links between them, and every message in transit. */
 export function NetworkView() {
@@ -12,13 +13,15 @@ export function NetworkView() {
   const flights = useSimulation((s) => s.view.flights);
   const selected = useSimulation((s) => s.selectedFlight);
   const selectFlight = useSimulation((s) => s.actions.selectFlight);
+  const toggleLink = useSimulation((s) => s.actions.toggleLink);
+  const cutLinks = useSimulation((s) => s.cutLinks);
   const now = useMotionValue(store.getState().now);
   useEffect(() => store.subscribe((state) => now.set(state.now)), [store, now]);
   const positions = useMemo(() => nodePositions(names.length), [names.length]);
   const links = useMemo(() => {
-    const pairs: [Point, Point, string][] = [];
+    const pairs: { a: number; b: number; from: Point; to: Point; key: string }[] = [];
     for (let a = 0; a < positions.length; a++) {
-      for (let b = a + 1; b < positions.length; b++) pairs.push([positions[a] as Point, positions[b] as Point, `${a}-${b}`]);
+      for (let b = a + 1; b < positions.length; b++) pairs.push({ a, b, from: positions[a] as Point, to: positions[b] as Point, key: linkKey(a, b) });
     }
     return pairs;
   }, [positions]);
@@ -29,9 +32,40 @@ export function NetworkView() {
         Network: {flights.length} message{flights.length === 1 ? '' : 's'} in transit
       </figcaption>
       <svg viewBox={`0 0 ${STAGE_SIZE} ${STAGE_SIZE}`} className="network-svg">
-        {links.map(([a, b, key]) => (
-          <line key={key} x1={a.x} y1={a.y} x2={b.x} y2={b.y} className="link" />
-        ))}
+        {links.map(({ a, b, from, to, key }) => {
+          const cut = cutLinks.includes(key);
+          const label = `Link ${names[a]}–${names[b]}: ${cut ? 'cut, click to heal' : 'click to cut'}`;
+          const toggle = (): void => toggleLink(a, b);
+          return (
+            <g
+              key={key}
+              className={cut ? 'link cut' : 'link'}
+              data-testid="link"
+              data-link={`${names[a]}-${names[b]}`}
+              // oxlint-disable-next-line jsx-a11y/prefer-tag-over-role -- SVG has no <button>; role, tabIndex and keys make it one
+              role="button"
+              tabIndex={0}
+              aria-label={label}
+              aria-pressed={cut}
+              onClick={toggle}
+              onKeyDown={(e) => {
+                if (e.key === 'Enter' || e.key === ' ') {
+                  e.preventDefault();
+                  toggle();
+                }
+              }}
+            >
+              <title>{label}</title>
+              <line x1={from.x} y1={from.y} x2={to.x} y2={to.y} className="link-hit" />
+              <line x1={from.x} y1={from.y} x2={to.x} y2={to.y} className="link-line" />
+              {cut && (
+                <text x={(from.x + to.x) / 2} y={(from.y + to.y) / 2} className="link-cut-mark" textAnchor="middle" dy="0.35em">
+                  ✂
+                </text>
+              )}
+            </g>
+          );
+        })}
         {positions.map((p, i) => (
           <g key={names[i]} transform={`translate(${p.x} ${p.y})`} className="station" aria-hidden="true">
             <circle r={24} fill={nodeColor(i)} />

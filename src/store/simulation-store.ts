@@ -1,6 +1,6 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { DeliveryPolicy } from '../sim/message.ts';
-import { DEFAULT_NETWORK, type DelayDistribution, type NetworkConfig } from '../sim/network.ts';
+import { DEFAULT_NETWORK, linkKey, type DelayDistribution, type NetworkConfig } from '../sim/network.ts';
 import type { TraceEvent } from '../sim/trace.ts';
 import type { WorldView } from '../sim/view.ts';
 import { replayWorld, World, type Command, type WorldConfig } from '../sim/world.ts';
@@ -20,13 +20,17 @@ export interface SimulationActions {
   send(node: number, text: string): boolean;
   play(): void;
   pause(): void;
-  /** Pauses and processes exactly the next scheduled event. */
+  /** Pauses and processes scheduled events up to the next one that shows (a send, arrival, drop…). */
   step(): void;
   /** Advances virtual time by `realMs` of real time at the current speed. */
   tick(realMs: number): void;
   setSpeed(speed: number): void;
   /** Replays the commands so far under another delivery policy. */
   setPolicy(policy: DeliveryPolicy): void;
+  /** Cuts the link between two nodes in both directions, or heals it if it is cut. */
+  toggleLink(a: number, b: number): void;
+  /** Switches manual delivery on or off: messages stop before their receiver until let in. */
+  setManual(manual: boolean): void;
   /** Changes the delay of transmissions sent from now on. */
   setDelay(delay: DelayDistribution): void;
   /** Starts a new run with `nodeCount` nodes. */
@@ -44,6 +48,8 @@ export interface SimulationState {
   readonly settings: Settings;
   /** The network settings in force now (delay, faults, manual mode). */
   readonly network: NetworkConfig;
+  /** Undirected links cut by the user, as `linkKey(low, high)`. */
+  readonly cutLinks: readonly string[];
   /** The latest snapshot of the run. */
   readonly view: WorldView;
   /** The trace so far; grows by appending. */
@@ -92,12 +98,13 @@ export function createSimulationStore(
 
     const restart = (settings: Settings): void => {
       world = new World(configFor(settings));
-      publish({ settings, network: world.config.network, now: 0, selectedFlight: undefined });
+      publish({ settings, network: world.config.network, cutLinks: [], now: 0, selectedFlight: undefined });
     };
 
     return {
       settings: initial,
       network: world.config.network,
+      cutLinks: [],
       view: world.view(),
       trace: [],
       now: 0,
@@ -111,6 +118,22 @@ export function createSimulationStore(
         publish(command.kind === 'network' ? { network: command.network } : {});
       },
 
+      toggleLink(a, b) {
+        const key = linkKey(Math.min(a, b), Math.max(a, b));
+        const cut = get().cutLinks.includes(key);
+        const kind = cut ? 'heal' : 'cut';
+        world.apply({ kind, from: a, to: b });
+        world.apply({ kind, from: b, to: a });
+        publish({ cutLinks: cut ? get().cutLinks.filter((k) => k !== key) : [...get().cutLinks, key] });
+      },
+
+      setManual(manual) {
+        const { dispatch } = get().actions;
+        dispatch({ kind: 'network', network: { ...get().network, manual } });
+        if (manual) return;
+        for (const flight of get().view.flights) if (flight.status === 'parked') dispatch({ kind: 'release', flight: flight.id });
+      },
+
       send(node, text) {
         const trimmed = text.trim();
         if (trimmed === '' || node < 0 || node >= world.names.length) return false;
@@ -122,7 +145,13 @@ export function createSimulationStore(
       pause: () => set({ playing: false }),
 
       step() {
-        if (world.step()) publish({ now: world.now, playing: false });
+        const before = world.trace.length;
+        let stepped = false;
+        while (world.step()) {
+          stepped = true;
+          if (world.trace.length !== before) break;
+        }
+        if (stepped) publish({ now: world.now, playing: false });
         else set({ playing: false });
       },
 

@@ -151,7 +151,7 @@ test.describe('classroom view', () => {
     await app.goto('?nodes=4&seed=7&policy=fifo&delay=100-900');
     await expect(app.nodeWindows).toHaveCount(4);
     await expect(app.node('D')).toBeVisible();
-    await expect(app.page.getByLabel('Delivery')).toHaveValue('fifo');
+    await expect(app.page.getByRole('combobox', { name: /^Delivery/ })).toHaveValue('fifo');
     await expect(app.page.getByLabel('Nodes')).toHaveValue('4');
     await expect(app.page.getByRole('spinbutton', { name: 'Minimum delay (ms)' })).toHaveValue('100');
     await expect(app.page.getByRole('spinbutton', { name: 'Maximum delay (ms)' })).toHaveValue('900');
@@ -166,7 +166,7 @@ test.describe('classroom view', () => {
     await expect(alert).toContainText('Ignored nodes=99');
     await expect(alert).toContainText('Ignored policy=bogus');
     await expect(app.nodeWindows).toHaveCount(3);
-    await expect(app.page.getByLabel('Delivery')).toHaveValue('causal');
+    await expect(app.page.getByRole('combobox', { name: /^Delivery/ })).toHaveValue('causal');
 
     await alert.getByRole('button', { name: 'Dismiss' }).click();
     await expect(app.page.getByRole('alert')).toHaveCount(0);

@@ -1,0 +1,86 @@
+import { ClassroomPage } from './classroom-page.ts';
+import { expect, test } from './fixtures.ts';
+
+test.describe('network control', () => {
+  let app: ClassroomPage;
+
+  test.beforeEach(async ({ page }) => {
+    app = new ClassroomPage(page);
+  });
+
+  test('a cut link holds messages until it is healed', async ({ page }) => {
+    await app.goto('?seed=1');
+    await app.pause();
+    const link = page.locator('[data-testid="link"][data-link="A-C"]');
+    await link.click();
+    await expect(link).toHaveAttribute('aria-pressed', 'true');
+    await app.send('A', 'Hello');
+    await app.stepUntilIdle();
+    expect(await app.inboxIds('B')).toEqual(['A1']);
+    expect(await app.inboxIds('C')).toEqual([]);
+    await expect(app.flights({ msg: 'A1', to: 'C' })).toHaveAttribute('aria-label', /held at a cut link/);
+    await link.click();
+    await expect(link).toHaveAttribute('aria-pressed', 'false');
+    await app.stepUntil(() => app.hasDelivered('C', 'A1'), 5, 'A1 at C after healing');
+    await expect(app.flights()).toHaveCount(0);
+  });
+
+  /** In manual mode, lets the parked `msg` in at node `to` through its details. */
+  async function letIn(msg: string, to: string, byKeyboard = false): Promise<void> {
+    await app.stepUntilIdle();
+    const flight = app.flights({ msg, to });
+    await expect(flight).toHaveAttribute('aria-label', /waiting to be let in/);
+    const button = app.page.getByRole('button', { name: `Let ${msg} in` });
+    if (byKeyboard) {
+      await flight.focus();
+      await app.page.keyboard.press('Enter');
+      await button.focus();
+      await app.page.keyboard.press('Enter');
+    } else {
+      await flight.click();
+      await button.click();
+    }
+    await expect(app.flights({ msg, to })).toHaveCount(0);
+  }
+
+  async function stageReplyBeforeQuestion(policy: 'fifo' | 'causal'): Promise<void> {
+    await app.goto(`?seed=1&policy=${policy}`);
+    await app.pause();
+    await app.page.getByRole('checkbox', { name: 'Manual delivery' }).check();
+    await app.send('A', 'Question?');
+    await letIn('A1', 'B', true);
+    await app.send('B', 'Answer!');
+    await letIn('B1', 'C');
+  }
+
+  test('manual delivery stages the reply before its question under FIFO, and the chat flags it', async () => {
+    await stageReplyBeforeQuestion('fifo');
+    expect(await app.inboxIds('C')).toEqual(['B1']);
+    await expect(app.message('C', 'B1')).toContainText('Shown before A1, which it replies to');
+  });
+
+  test('under causal delivery the staged reply waits in the buffer for its question', async () => {
+    await stageReplyBeforeQuestion('causal');
+    expect(await app.inboxIds('C')).toEqual([]);
+    await expect(app.bufferItems('C')).toHaveText([/B1 .*waiting for A1/]);
+    await letIn('A1', 'C');
+    await expect.poll(() => app.inboxIds('C')).toEqual(['A1', 'B1']);
+    await expect(app.inbox('C')).not.toContainText('Shown before');
+  });
+
+  test('a duplicated message is discarded, never shown twice', async () => {
+    await app.goto('?seed=1');
+    await app.pause();
+    await app.page.getByRole('checkbox', { name: 'Manual delivery' }).check();
+    await app.send('A', 'Hello');
+    await app.stepUntilIdle();
+    await app.flights({ msg: 'A1', to: 'B' }).click();
+    await app.page.getByRole('button', { name: 'Duplicate' }).click();
+    await expect(app.flights({ msg: 'A1', to: 'B' })).toHaveCount(2);
+    await app.page.getByRole('button', { name: 'Let A1 in' }).click();
+    await app.flights({ msg: 'A1', to: 'B' }).click();
+    await app.page.getByRole('button', { name: 'Let A1 in' }).click();
+    expect(await app.inboxIds('B')).toEqual(['A1']);
+    await expect(app.logEntries.last()).toHaveText(/B discarded a duplicate of A1/);
+  });
+});
