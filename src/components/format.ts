@@ -38,5 +38,7 @@ export function describeEvent(event: TraceEvent): string {
       return event.reason === 'partition' ? `${event.msg} to ${event.node} held at a cut link` : `${event.msg} waits outside ${event.node}`;
     case 'order':
       return `${event.node} gave ${event.msg} sequence number ${event.seq}`;
+    case 'retransmit':
+      return `${event.node} sent ${event.control === 'order' ? `the sequence number of ${event.msg}` : event.msg} to ${event.to} again: no acknowledgement in time`;
   }
 }

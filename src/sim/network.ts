@@ -27,6 +27,8 @@ export interface NetworkConfig {
   readonly partitionMode: PartitionMode;
   /** In manual mode transmissions stop before the receiver until the user releases them. */
   readonly manual: boolean;
+  /** Acknowledge every transmission and retransmit until acknowledged (absent means off). */
+  readonly reliable?: boolean;
   /** Per-link overrides keyed by `linkKey(from, to)`. */
   readonly links: Readonly<Record<string, LinkSettings>>;
 }
@@ -34,19 +36,45 @@ export interface NetworkConfig {
 /** The longest delay any distribution may produce, one virtual hour. */
 export const MAX_DELAY_MS = 3_600_000;
 
-/** The default network: uniform 300–2500 ms, reliable, automatic. */
+/** The default network: uniform 300–2500 ms, no loss, no duplication, automatic, no acknowledgements. */
 export const DEFAULT_NETWORK: NetworkConfig = {
   delay: { kind: 'uniform', minMs: 300, maxMs: 2500 },
   lossRate: 0,
   dupRate: 0,
   partitionMode: 'hold',
   manual: false,
+  reliable: false,
   links: {},
 };
 
 /** Returns the key of the directed link from node `from` to node `to`. */
 export function linkKey(from: number, to: number): string {
   return `${from}>${to}`;
+}
+
+/**
+ * The longest delay a distribution is expected to produce: its maximum, or for the
+ * exponential `minMs` plus three means (about the 95th percentile; a later arrival only
+ * costs a spurious retransmission, which the receiver discards as a duplicate).
+ */
+export function delayBoundMs(delay: DelayDistribution): number {
+  switch (delay.kind) {
+    case 'fixed':
+      return Math.min(MAX_DELAY_MS, Math.max(1, delay.ms));
+    case 'uniform':
+      return Math.min(MAX_DELAY_MS, Math.max(1, delay.maxMs));
+    case 'exponential':
+      return Math.min(MAX_DELAY_MS, Math.max(1, delay.minMs + 3 * delay.meanMs));
+  }
+}
+
+/**
+ * How long a sender waits for an acknowledgement before retransmitting: the round trip's
+ * bound (the link's and the reverse link's `delayBoundMs`, i.e. 2 × the max delay on a
+ * symmetric link) plus 1 ms, so an acknowledgement arriving on the bound wins the tie.
+ */
+export function retransmitTimeoutMs(forward: DelayDistribution, reverse: DelayDistribution): number {
+  return delayBoundMs(forward) + delayBoundMs(reverse) + 1;
 }
 
 /** Draws one delay in whole milliseconds, always at least 1. */

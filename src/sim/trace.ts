@@ -34,6 +34,15 @@ export type TraceEvent =
       readonly missing?: readonly string[];
     }
   | { readonly t: number; readonly type: 'discard'; readonly node: string; readonly msg: string; readonly reason: 'duplicate' }
+  | {
+      readonly t: number;
+      /** `node` resends `msg` (or, with `control`, its sequence number) to `to`: no acknowledgement in time. */
+      readonly type: 'retransmit';
+      readonly node: string;
+      readonly to: string;
+      readonly msg: string;
+      readonly control?: ControlKind;
+    }
   | { readonly t: number; readonly type: 'drop'; readonly node: string; readonly msg: string; readonly reason: DropReason; readonly control?: ControlKind }
   | {
       readonly t: number;
@@ -56,6 +65,8 @@ export interface TraceConfig {
   readonly dupRate: number;
   readonly partitionMode: PartitionMode;
   readonly manual: boolean;
+  /** Present (true) only when acknowledgements and retransmission were on at the start. */
+  readonly reliable?: boolean;
   readonly messages?: number;
   readonly meanGapMs?: number;
 }

@@ -1,7 +1,7 @@
 import { EventQueue } from './event-queue.ts';
 import { SEQUENCER, type DeliveryPolicy, type Message } from './message.ts';
 import { messageId, nodeNames } from './names.ts';
-import { linkKey, sampleDelayMs, type NetworkConfig } from './network.ts';
+import { linkKey, retransmitTimeoutMs, sampleDelayMs, type DelayDistribution, type NetworkConfig } from './network.ts';
 import { NodeState } from './node.ts';
 import { deriveSeed, Rng } from './rng.ts';
 import type { DropReason, Trace, TraceEvent } from './trace.ts';
@@ -49,10 +49,24 @@ export interface WorldStats {
   peakBuffered: number;
   totalBuffered: number;
   violations: number;
+  retransmissions: number;
 }
 
 const ARRIVE = 0;
 const WORKLOAD_SEND = 1;
+const RETRANSMIT = 2;
+
+/** A message or sequence number sent with reliable delivery on, not yet acknowledged by `to`. */
+interface Unacked {
+  readonly id: number;
+  readonly kind: 'data' | 'order';
+  readonly message: Message;
+  readonly slot: number;
+  readonly from: number;
+  readonly to: number;
+  /** True while the timer is stopped because the link or its reverse is cut, or the network is manual. */
+  paused: boolean;
+}
 
 /** What a transmission carries: the message itself, its sequence number, or an acknowledgement. */
 type TransmissionKind = 'data' | ControlKind;
@@ -81,6 +95,12 @@ interface Transmission {
  * sends meet the same delays whatever the delivery policy. Control transmissions (sequence
  * numbers under `total`) draw from a stream of their own for the same reason.
  *
+ * With `network.reliable` on (positive acknowledgement with retransmission), every arrival of
+ * a message or sequence number is acknowledged, duplicates included, and the sender resends
+ * after `retransmitTimeoutMs` until an acknowledgement comes back; acknowledgements and
+ * resends of messages draw from a third stream. The timer stops while the link or its
+ * reverse is cut or the network is manual, and restarts on heal, so a run always goes quiet.
+ *
  * Under `total` (fixed-sequencer total order broadcast) node A delivers by the
  * Birman–Schiper–Stephenson rule and, for each delivery, assigns the next sequence number
  * and broadcasts it in an `order` transmission; the other nodes deliver in that numbering.
@@ -97,6 +117,7 @@ export class World {
     peakBuffered: 0,
     totalBuffered: 0,
     violations: 0,
+    retransmissions: 0,
   };
   /** Current virtual time in milliseconds. */
   now = 0;
@@ -109,6 +130,10 @@ export class World {
   private readonly queue = new EventQueue();
   private readonly netRng: Rng;
   private readonly orderRng: Rng;
+  private readonly reliableRng: Rng;
+  private readonly unacked = new Map<number, Unacked>();
+  private readonly unackedByKey = new Map<string, number>();
+  private nextUnackedId = 1;
   private readonly workRng: Rng;
   private readonly record: boolean;
   private readonly events: TraceEvent[] = [];
@@ -131,6 +156,7 @@ export class World {
     this.record = config.record ?? true;
     this.netRng = new Rng(deriveSeed(config.seed, 1));
     this.orderRng = new Rng(deriveSeed(config.seed, 3));
+    this.reliableRng = new Rng(deriveSeed(config.seed, 4));
     this.workRng = new Rng(deriveSeed(config.seed, 2));
     const onDeliver = (node: NodeState, message: Message): void => this.recordDelivery(node, message);
     this.nodes = Array.from({ length: config.nodeCount }, (_, i) => new NodeState(i, config.nodeCount, config.policy, onDeliver));
@@ -193,6 +219,7 @@ export class World {
         break;
       case 'network':
         this.network = command.network;
+        this.resumeRetransmits();
         break;
     }
     this.version++;
@@ -208,6 +235,7 @@ export class World {
     if (t > this.now) this.now = t;
     this.processed++;
     if (kind === ARRIVE) this.handleArrival(payload);
+    else if (kind === RETRANSMIT) this.handleRetransmit(payload);
     else this.handleWorkloadSend();
     this.version++;
     return true;
@@ -242,6 +270,7 @@ export class World {
         dupRate: network.dupRate,
         partitionMode: network.partitionMode,
         manual: network.manual,
+        ...(network.reliable === true ? { reliable: true } : {}),
         ...(workload ? { messages: workload.messages, meanGapMs: workload.meanGapMs } : {}),
       },
       events: this.events,
@@ -324,8 +353,74 @@ export class World {
     } else {
       node.deliverOwn(message);
     }
-    for (let to = 0; to < this.nodes.length; to++) if (to !== sender) this.transmit('data', message, 0, sender, to, this.netRng);
+    for (let to = 0; to < this.nodes.length; to++) if (to !== sender) this.transmitExpectingAck('data', message, 0, sender, to, this.netRng);
     return message;
+  }
+
+  /** Transmits, and with reliable delivery on starts the retransmission timer. */
+  private transmitExpectingAck(kind: 'data' | 'order', message: Message, slot: number, from: number, to: number, rng: Rng): void {
+    this.transmit(kind, message, slot, from, to, rng);
+    if (!this.network.reliable) return;
+    const key = `${kind}|${message.id}|${to}`;
+    if (this.unackedByKey.has(key)) return;
+    const entry: Unacked = { id: this.nextUnackedId++, kind, message, slot, from, to, paused: false };
+    this.unacked.set(entry.id, entry);
+    this.unackedByKey.set(key, entry.id);
+    this.queue.push(this.now + this.timeoutMs(from, to), RETRANSMIT, entry.id);
+  }
+
+  private linkDelay(from: number, to: number): DelayDistribution {
+    return this.network.links[linkKey(from, to)]?.delay ?? this.network.delay;
+  }
+
+  private timeoutMs(from: number, to: number): number {
+    return retransmitTimeoutMs(this.linkDelay(from, to), this.linkDelay(to, from));
+  }
+
+  /** True while a retransmission timer must not run: the user moves messages, or a direction is cut. */
+  private timerBlocked(entry: Unacked): boolean {
+    return this.network.manual || this.isCut(entry.from, entry.to) || this.isCut(entry.to, entry.from);
+  }
+
+  private handleRetransmit(id: number): void {
+    const entry = this.unacked.get(id);
+    if (!entry) return;
+    if (!this.network.reliable) {
+      this.forgetUnacked(entry);
+      return;
+    }
+    if (this.timerBlocked(entry)) {
+      entry.paused = true;
+      return;
+    }
+    this.stats.retransmissions++;
+    if (this.record) {
+      const event = { t: this.now, type: 'retransmit', node: this.names[entry.from] as string, to: this.names[entry.to] as string, msg: entry.message.id } as const;
+      this.events.push(entry.kind === 'data' ? event : { ...event, control: entry.kind });
+    }
+    this.transmit(entry.kind, entry.message, entry.slot, entry.from, entry.to, entry.kind === 'data' ? this.reliableRng : this.orderRng);
+    this.queue.push(this.now + this.timeoutMs(entry.from, entry.to), RETRANSMIT, entry.id);
+  }
+
+  /** Restarts the timers stopped by a cut or by manual mode once neither applies. */
+  private resumeRetransmits(): void {
+    for (const entry of this.unacked.values()) {
+      if (!entry.paused || this.timerBlocked(entry)) continue;
+      entry.paused = false;
+      this.queue.push(this.now + this.timeoutMs(entry.from, entry.to), RETRANSMIT, entry.id);
+    }
+  }
+
+  private forgetUnacked(entry: Unacked): void {
+    this.unacked.delete(entry.id);
+    this.unackedByKey.delete(`${entry.kind}|${entry.message.id}|${entry.to}`);
+  }
+
+  /** An acknowledgement reached the original sender: stop retransmitting to its receiver. */
+  private arriveAck(flight: Transmission): void {
+    const id = this.unackedByKey.get(`${flight.slot === 0 ? 'data' : 'order'}|${flight.message.id}|${flight.from}`);
+    const entry = id === undefined ? undefined : this.unacked.get(id);
+    if (entry) this.forgetUnacked(entry);
   }
 
   /** Puts one copy on the link, drawing from `rng`: delay, then loss, then duplication. */
@@ -405,6 +500,13 @@ export class World {
   /** Hands an arrived transmission to its receiver. */
   private arrive(flight: Transmission): void {
     this.flights.delete(flight.id);
+    if (flight.kind === 'ack') {
+      this.arriveAck(flight);
+      return;
+    }
+    if (this.network.reliable) {
+      this.transmit('ack', flight.message, flight.slot, flight.to, flight.from, flight.kind === 'data' ? this.reliableRng : this.orderRng);
+    }
     if (flight.kind === 'order') {
       (this.nodes[flight.to] as NodeState).receiveOrder(flight.message.sender, flight.message.seq, flight.slot);
       return;
@@ -439,7 +541,7 @@ export class World {
   private broadcastOrder(message: Message): void {
     const slot = this.nextSlot++;
     if (this.record) this.events.push({ t: this.now, type: 'order', node: this.names[SEQUENCER] as string, msg: message.id, seq: slot });
-    for (let to = 0; to < this.nodes.length; to++) if (to !== SEQUENCER) this.transmit('order', message, slot, SEQUENCER, to, this.orderRng);
+    for (let to = 0; to < this.nodes.length; to++) if (to !== SEQUENCER) this.transmitExpectingAck('order', message, slot, SEQUENCER, to, this.orderRng);
   }
 
   private recordDelivery(node: NodeState, message: Message): void {
@@ -483,6 +585,7 @@ export class World {
       flight.arriveAt = this.now + sampleDelayMs(link?.delay ?? this.network.delay, flight.rng);
       this.queue.push(flight.arriveAt, ARRIVE, flight.id);
     }
+    this.resumeRetransmits();
   }
 
   private releaseFlight(flightId: number): void {

@@ -4,61 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_NETWORK, type DelayDistribution, type NetworkConfig } from '../../src/sim/network.ts';
 import { serializeTrace, type TraceEvent } from '../../src/sim/trace.ts';
 import { World } from '../../src/sim/world.ts';
-
-/** What a `total` trace says happened, rebuilt from its events alone. */
-interface TotalAnalysis {
-  /** Send timestamps by message id. */
-  readonly vcs: ReadonlyMap<string, readonly number[]>;
-  /** Per node, the ids it delivered, in order. */
-  readonly delivered: readonly string[][];
-  /** The sequencer's numbering: ids by sequence number, starting at 1. */
-  readonly order: readonly string[];
-  /** Deliveries that skipped a message that happened before them, as `node:msg<pred`. */
-  readonly violations: readonly string[];
-  /** `order` events not from A or not numbered 1, 2, 3, … */
-  readonly badOrders: readonly string[];
-  /** Deliveries the engine flagged with `missing`. */
-  readonly flagged: readonly string[];
-}
-
-/** Oracle happened-before on send timestamps: a ≤ b entry-wise and a ≠ b. */
-function happenedBefore(a: readonly number[], b: readonly number[]): boolean {
-  let strict = false;
-  for (let k = 0; k < a.length; k++) {
-    if ((a[k] as number) > (b[k] as number)) return false;
-    if ((a[k] as number) < (b[k] as number)) strict = true;
-  }
-  return strict;
-}
-
-/** Rebuilds sends, the numbering and every node's delivery sequence from the trace. */
-function analyseTotal(names: readonly string[], events: readonly TraceEvent[]): TotalAnalysis {
-  const vcs = new Map<string, readonly number[]>();
-  const delivered = names.map((): string[] => []);
-  const order: string[] = [];
-  const violations: string[] = [];
-  const badOrders: string[] = [];
-  const flagged: string[] = [];
-  for (const e of events) {
-    if (e.type === 'send') vcs.set(e.msg, e.vc);
-    else if (e.type === 'order') {
-      if (e.node !== 'A' || e.seq !== order.length + 1) badOrders.push(`${e.node} numbered ${e.msg} ${e.seq}`);
-      order.push(e.msg);
-    } else if (e.type === 'deliver') {
-      const node = names.indexOf(e.node);
-      const vc = vcs.get(e.msg);
-      if (!vc) throw new Error(`${e.msg} delivered at ${e.node} before it was sent`);
-      if (e.missing) flagged.push(`${e.node}:${e.msg}`);
-      const seen = new Set(delivered[node]);
-      for (const [id, other] of vcs) if (happenedBefore(other, vc) && !seen.has(id)) violations.push(`${e.node}:${e.msg}<${id}`);
-      (delivered[node] as string[]).push(e.msg);
-    }
-  }
-  return { vcs, delivered, order, violations, badOrders, flagged };
-}
+import { analyseTrace, type TraceAnalysis } from './trace-oracle.ts';
 
 /** Under `total`: every node's deliveries are a prefix of A's numbering, once each, in causal order. */
-function expectTotalOrder(events: readonly TraceEvent[], a: TotalAnalysis): void {
+function expectTotalOrder(events: readonly TraceEvent[], a: TraceAnalysis): void {
   for (let i = 1; i < events.length; i++) expect((events[i] as TraceEvent).t).toBeGreaterThanOrEqual((events[i - 1] as TraceEvent).t);
   expect(new Set(a.order).size, 'a message numbered twice').toBe(a.order.length);
   a.delivered.forEach((ids, node) => expect(ids, `node ${node} against A's numbering`).toEqual(a.order.slice(0, ids.length)));
@@ -68,7 +17,7 @@ function expectTotalOrder(events: readonly TraceEvent[], a: TotalAnalysis): void
 }
 
 /** Every sent message was delivered at every node, all in the same sequence. */
-function expectSameCompleteSequence(a: TotalAnalysis): void {
+function expectSameCompleteSequence(a: TraceAnalysis): void {
   expect([...a.order].sort()).toEqual([...a.vcs.keys()].sort());
   for (const ids of a.delivered) expect(ids).toEqual(a.order);
 }
@@ -119,7 +68,7 @@ describe('total policy', () => {
       fc.property(scenarioArb, fc.constantFrom(0, 0.3), (s, dupRate) => {
         const world = makeWorld(s, { dupRate });
         world.runToQuiet();
-        const a = analyseTotal(world.names, world.trace);
+        const a = analyseTrace(world.names, world.trace);
         expectTotalOrder(world.trace, a);
         expectSameCompleteSequence(a);
         for (const node of world.view().nodes) expect(node.buffer, `buffer of ${node.name}`).toEqual([]);
@@ -135,7 +84,7 @@ describe('total policy', () => {
       fc.property(scenarioArb, fc.integer({ min: 1, max: 60 }), (s, lossPercent) => {
         const world = makeWorld(s, { lossRate: lossPercent / 100 });
         world.runToQuiet();
-        const a = analyseTotal(world.names, world.trace);
+        const a = analyseTrace(world.names, world.trace);
         expectTotalOrder(world.trace, a);
         for (const node of world.view().nodes) {
           for (const held of node.buffer) {
