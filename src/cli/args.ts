@@ -9,6 +9,11 @@ export interface SimOptions {
   readonly policy: DeliveryPolicy;
   readonly delay: DelayDistribution;
   readonly meanGapMs: number;
+  /** Probability that a transmission is lost, 0–1. */
+  readonly lossRate: number;
+  /** Probability that a transmission arrives twice, 0–1. */
+  readonly dupRate: number;
+  readonly reliable: boolean;
   readonly out: string | undefined;
 }
 
@@ -20,6 +25,9 @@ export const USAGE = `usage: npm run sim -- [options]
   --policy P       causal | fifo | none | total (default causal)
   --delay D        N (fixed ms), MIN-MAX (uniform) or exp:MIN+MEAN (default 300-2500)
   --gap MS         mean gap between sends in ms (default 500)
+  --loss P         probability a transmission is lost, 0-1 (default 0)
+  --dup P          probability a transmission arrives twice, 0-1 (default 0)
+  --reliable on|off  acknowledge and retransmit until acknowledged (default off)
   --out FILE       write the trace to FILE instead of stdout
   --help           show this text`;
 
@@ -36,6 +44,16 @@ function parseInteger(name: string, text: string | undefined, min: number, max: 
   return value;
 }
 
+/** Parses a probability written as a decimal from 0 to 1 (`0`, `0.25`, `.5`, `1`), else explains why not. */
+function parseProbability(name: string, text: string | undefined): number | string {
+  if (text === undefined || !/^(\d+(\.\d*)?|\.\d+)$/.test(text)) {
+    return `--${name} needs a decimal from 0 to 1, got ${text === undefined ? 'nothing' : `"${text}"`}`;
+  }
+  const value = Number(text);
+  if (value > 1) return `--${name} must be between 0 and 1, got ${text}`;
+  return value;
+}
+
 /** Parses command-line arguments (without the node and script paths). */
 export function parseSimArgs(argv: readonly string[]): ParsedArgs {
   let nodes = 3;
@@ -44,6 +62,9 @@ export function parseSimArgs(argv: readonly string[]): ParsedArgs {
   let policy: DeliveryPolicy = 'causal';
   let delay: DelayDistribution = DEFAULT_NETWORK.delay;
   let meanGapMs = 500;
+  let lossRate = 0;
+  let dupRate = 0;
+  let reliable = false;
   let out: string | undefined;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
@@ -73,6 +94,20 @@ export function parseSimArgs(argv: readonly string[]): ParsedArgs {
         if (typeof parsed === 'string') return { error: parsed };
         meanGapMs = parsed;
         break;
+      case '--loss':
+        parsed = parseProbability('loss', value);
+        if (typeof parsed === 'string') return { error: parsed };
+        lossRate = parsed;
+        break;
+      case '--dup':
+        parsed = parseProbability('dup', value);
+        if (typeof parsed === 'string') return { error: parsed };
+        dupRate = parsed;
+        break;
+      case '--reliable':
+        if (value !== 'on' && value !== 'off') return { error: `--reliable must be on or off, got ${value === undefined ? 'nothing' : `"${value}"`}` };
+        reliable = value === 'on';
+        break;
       case '--policy':
         if (!DELIVERY_POLICIES.includes(value as DeliveryPolicy)) {
           return { error: `--policy must be one of ${DELIVERY_POLICIES.join(', ')}, got ${value === undefined ? 'nothing' : `"${value}"`}` };
@@ -93,5 +128,6 @@ export function parseSimArgs(argv: readonly string[]): ParsedArgs {
         return { error: `unknown option "${arg}"` };
     }
   }
-  return { options: { nodes, messages, seed, policy, delay, meanGapMs, out } };
+  if (reliable && lossRate === 1) return { error: '--loss must be below 1 with --reliable on, or nothing ever arrives and the run never ends' };
+  return { options: { nodes, messages, seed, policy, delay, meanGapMs, lossRate, dupRate, reliable, out } };
 }

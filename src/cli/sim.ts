@@ -18,7 +18,7 @@ const world = new World({
   nodeCount: options.nodes,
   seed: options.seed,
   policy: options.policy,
-  network: { ...DEFAULT_NETWORK, delay: options.delay },
+  network: { ...DEFAULT_NETWORK, delay: options.delay, lossRate: options.lossRate, dupRate: options.dupRate, reliable: options.reliable },
   workload: { messages: options.messages, meanGapMs: options.meanGapMs },
 });
 world.runToQuiet();
@@ -33,6 +33,7 @@ try {
 const s = world.stats;
 process.stderr.write(
   `sim: ${options.nodes} nodes, ${s.sent} messages, ${s.deliveries} deliveries, ${s.totalBuffered} buffered (peak ${s.peakBuffered}), ` +
-    `${s.duplicates} duplicates discarded, ${s.violations} causal violations, policy ${options.policy}, seed ${options.seed}, quiet at t=${world.now} ms` +
+    `${s.duplicates} duplicates discarded, ${s.drops} drops, ${s.retransmissions} retransmissions, ${s.violations} causal violations, ` +
+    `policy ${options.policy}, seed ${options.seed}, quiet at t=${world.now} ms` +
     `${options.out ? `, trace in ${options.out}` : ''}\n`,
 );

@@ -11,9 +11,28 @@ const TSX = join('node_modules', '.bin', 'tsx');
 describe('sim arguments', () => {
   it('reads every option', () => {
     expect(parseSimArgs(['--nodes', '5', '--messages', '200', '--seed', '42', '--policy', 'fifo', '--delay', '50-500', '--out', 't.json'])).toEqual({
-      options: { nodes: 5, messages: 200, seed: 42, policy: 'fifo', delay: { kind: 'uniform', minMs: 50, maxMs: 500 }, meanGapMs: 500, out: 't.json' },
+      options: {
+        nodes: 5,
+        messages: 200,
+        seed: 42,
+        policy: 'fifo',
+        delay: { kind: 'uniform', minMs: 50, maxMs: 500 },
+        meanGapMs: 500,
+        lossRate: 0,
+        dupRate: 0,
+        reliable: false,
+        out: 't.json',
+      },
     });
     expect(parseSimArgs(['--delay=exp:10+300'])).toMatchObject({ options: { delay: { kind: 'exponential', minMs: 10, meanMs: 300 } } });
+  });
+
+  it('reads the policy, fault and reliability options', () => {
+    expect(parseSimArgs(['--policy', 'total', '--loss', '0.25', '--dup=.1', '--reliable', 'on'])).toMatchObject({
+      options: { policy: 'total', lossRate: 0.25, dupRate: 0.1, reliable: true },
+    });
+    expect(parseSimArgs(['--loss', '1', '--dup', '0', '--reliable', 'off'])).toMatchObject({ options: { lossRate: 1, dupRate: 0, reliable: false } });
+    expect(parseSimArgs(['--loss', '0.'])).toMatchObject({ options: { lossRate: 0 } });
   });
 
   it.each([
@@ -23,6 +42,13 @@ describe('sim arguments', () => {
     [['--delay', '500-50'], '--delay: delay range 500-50 has its minimum above its maximum'],
     [['--seed'], '--seed needs a whole number, got nothing'],
     [['--colour', 'red'], 'unknown option "--colour"'],
+    [['--loss', '1.5'], '--loss must be between 0 and 1, got 1.5'],
+    [['--loss', '-0.1'], '--loss needs a decimal from 0 to 1, got "-0.1"'],
+    [['--loss', '10%'], '--loss needs a decimal from 0 to 1, got "10%"'],
+    [['--dup'], '--dup needs a decimal from 0 to 1, got nothing'],
+    [['--dup', '2'], '--dup must be between 0 and 1, got 2'],
+    [['--reliable', 'yes'], '--reliable must be on or off, got "yes"'],
+    [['--reliable', 'on', '--loss', '1'], '--loss must be below 1 with --reliable on, or nothing ever arrives and the run never ends'],
   ])('refuses %j', (argv, error) => {
     expect(parseSimArgs(argv)).toEqual({ error });
   });
@@ -43,10 +69,31 @@ describe('npm run sim', () => {
     expect(trace.events.filter((e: { type: string }) => e.type === 'deliver')).toHaveLength(120);
   });
 
-  it('exits with 2 and says why on a bad argument', () => {
-    const result = spawnSync(TSX, ['src/cli/sim.ts', '--nodes', '0'], { encoding: 'utf8' });
+  it.each([
+    [['--nodes', '0'], 'sim: --nodes must be between 2 and 702, got 0'],
+    [['--loss', '1.2'], 'sim: --loss must be between 0 and 1, got 1.2'],
+    [['--dup', 'lots'], 'sim: --dup needs a decimal from 0 to 1, got "lots"'],
+    [['--reliable', 'maybe'], 'sim: --reliable must be on or off, got "maybe"'],
+  ])('exits with 2 and says why on %j', (argv, message) => {
+    const result = spawnSync(TSX, ['src/cli/sim.ts', ...argv], { encoding: 'utf8' });
     expect(result.status).toBe(2);
-    expect(result.stderr).toContain('sim: --nodes must be between 2 and 702, got 0');
+    expect(result.stderr).toContain(message);
     expect(result.stdout).toBe('');
+  });
+
+  it('runs total order over a lossy, duplicating network with reliable delivery to the end', () => {
+    const args = ['src/cli/sim.ts', '--nodes', '4', '--messages', '25', '--seed', '7', '--policy', 'total', '--loss', '0.3', '--dup', '0.2', '--reliable', 'on'];
+    const result = spawnSync(TSX, args, { encoding: 'utf8' });
+    expect(result.status).toBe(0);
+    expect(result.stderr).toMatch(/^sim: 4 nodes, 25 messages, 100 deliveries, .* 0 causal violations, policy total, seed 7/);
+    const trace = JSON.parse(result.stdout);
+    expect(trace.config).toMatchObject({ policy: 'total', lossRate: 0.3, dupRate: 0.2, reliable: true });
+    const types = new Set(trace.events.map((e: { type: string }) => e.type));
+    expect([...types]).toEqual(expect.arrayContaining(['order', 'retransmit', 'drop', 'discard']));
+    const sequences = ['A', 'B', 'C', 'D'].map((node) =>
+      trace.events.filter((e: { type: string; node: string }) => e.type === 'deliver' && e.node === node).map((e: { msg: string }) => e.msg),
+    );
+    for (const sequence of sequences) expect(sequence).toEqual(sequences[0]);
+    expect(spawnSync(TSX, args, { encoding: 'utf8' }).stdout).toBe(result.stdout);
   });
 });
