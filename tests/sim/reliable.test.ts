@@ -144,6 +144,51 @@ describe('reliable delivery', () => {
     );
   }, TIMEOUT_MS);
 
+  it('survives the user moving messages by hand: once released and healed, everything arrives exactly once', () => {
+    expect.hasAssertions();
+    const opArb = fc.oneof(
+      fc.record({ op: fc.constant('send' as const), node: fc.nat() }),
+      fc.record({ op: fc.constant('advance' as const), byMs: fc.integer({ min: 0, max: 3000 }) }),
+      fc.record({ op: fc.constantFrom('release' as const, 'drop' as const, 'duplicate' as const), pick: fc.nat() }),
+      fc.record({ op: fc.constantFrom('cut' as const, 'heal' as const), a: fc.nat(), b: fc.nat() }),
+      fc.record({ op: fc.constant('manual' as const), on: fc.boolean() }),
+    );
+    fc.assert(
+      fc.property(faultyArb, fc.array(opArb, { maxLength: 50 }), (f, ops) => {
+        const world = makeWorld({ ...f, messages: 0 });
+        const network = world.config.network;
+        const links: { from: number; to: number }[] = [];
+        ops.forEach((op, i) => {
+          if (op.op === 'send') world.apply({ kind: 'send', node: op.node % f.nodeCount, text: `m${i}` });
+          else if (op.op === 'advance') world.advanceTo(world.now + op.byMs);
+          else if (op.op === 'manual') world.apply({ kind: 'network', network: { ...network, manual: op.on } });
+          else if ('a' in op) {
+            const l = link(f.nodeCount, op.a, op.b);
+            if (op.op === 'cut') links.push(l);
+            world.apply({ kind: op.op, ...l });
+          } else {
+            const flights = world.view().flights;
+            const flight = flights[op.pick % Math.max(1, flights.length)];
+            if (flight) world.apply({ kind: op.op, flight: flight.id });
+          }
+        });
+        world.apply({ kind: 'network', network: { ...network, manual: false } });
+        for (const l of links) world.apply({ kind: 'heal', ...l });
+        world.runToQuiet();
+        for (const flight of world.view().flights) world.apply({ kind: 'release', flight: flight.id });
+        world.runToQuiet();
+        const a = analyseTrace(world.names, world.trace);
+        expectExactlyOnceEverywhere(a);
+        expect(world.view().flights).toEqual([]);
+        expect(f.policy === 'causal' || f.policy === 'total' ? a.violations : []).toEqual([]);
+        const sequences = f.policy === 'total' ? a.delivered : [];
+        for (const ids of sequences) expect(ids).toEqual(a.order);
+        expect(serializeTrace(replayWorld(world.config, world.commands).toTrace())).toBe(serializeTrace(world.toTrace()));
+      }),
+      { numRuns: RUNS },
+    );
+  }, TIMEOUT_MS);
+
   it('records retransmissions, losses and duplicate receives in the trace', () => {
     const world = new World({
       nodeCount: 3,
