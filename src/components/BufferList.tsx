@@ -22,7 +22,7 @@ export function BufferList({ name, entries }: { name: string; entries: readonly 
 }
 
 /** One held message; while it animates out after delivery it no longer counts as buffered. */
-function BufferItem({ entry: { message, waitingFor } }: { entry: BufferEntry }) {
+function BufferItem({ entry: { message, waitingFor, order } }: { entry: BufferEntry }) {
   const present = useIsPresent();
   return (
     <m.li
@@ -34,7 +34,15 @@ function BufferItem({ entry: { message, waitingFor } }: { entry: BufferEntry }) 
       exit={{ opacity: 0, y: -16, transition: { duration: 0.4 } }}
     >
       <span className="msg-id">{message.id}</span> <span className="stamp">{showClock(message.vc)}</span>{' '}
-      <span className="waiting">{present ? `waiting for ${listInWords(waitingFor)}` : 'delivered'}</span>
+      <span className="waiting">{present ? `waiting for ${describeWait(waitingFor, order)}` : 'delivered'}</span>
     </m.li>
   );
+}
+
+/** What a held message waits for, in words: messages, and under total order the sequencer's numbers. */
+function describeWait(waitingFor: readonly string[], order: BufferEntry['order']): string {
+  const parts = [...waitingFor];
+  if (order?.ownSeq) parts.push(`its sequence number from ${order.from}`);
+  if (order && order.seqs.length > 0) parts.push(`sequence number${order.seqs.length > 1 ? 's' : ''} ${listInWords(order.seqs.map(String))} from ${order.from}`);
+  return listInWords(parts);
 }

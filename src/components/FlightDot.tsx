@@ -42,6 +42,13 @@ export const FlightDot = memo(function FlightDot({
   const fromName = names[flight.from] ?? '?';
   const toName = names[flight.to] ?? '?';
   const copy = flight.duplicate ? ', a duplicate copy' : '';
+  const what =
+    flight.control === 'order'
+      ? `sequence number ${flight.seq ?? '?'} for ${message.id}`
+      : flight.control === 'ack'
+        ? `acknowledgement of ${message.id}`
+        : `${message.id} ${showClock(message.vc)}`;
+  const shortLabel = flight.control === 'order' ? `#${flight.seq ?? '?'} ${message.id}` : flight.control === 'ack' ? `ack ${message.id}` : undefined;
   const where = status === 'parked' ? ', waiting to be let in' : status === 'held' ? ', held at a cut link' : '';
   return (
     <m.g
@@ -55,7 +62,8 @@ export const FlightDot = memo(function FlightDot({
       // oxlint-disable-next-line jsx-a11y/prefer-tag-over-role -- SVG has no <button>; role, tabIndex and keys make it one
       role="button"
       tabIndex={present ? 0 : -1}
-      aria-label={`${message.id} ${showClock(message.vc)} from ${fromName} to ${toName}${copy}${where}`}
+      aria-label={`${what} from ${fromName} to ${toName}${copy}${where}`}
+      {...(flight.control ? { 'data-control': flight.control } : {})}
       aria-pressed={selected}
       style={{ x, y }}
       initial={{ opacity: 0 }}
@@ -70,9 +78,13 @@ export const FlightDot = memo(function FlightDot({
       }}
     >
       <circle r={12} className="flight-hit" />
-      <circle r={selected ? 9 : 7} fill={nodeColor(message.sender)} className="flight-dot" />
+      {flight.control ? (
+        <rect x={-5} y={-5} width={10} height={10} fill="#fff" className="flight-dot control" />
+      ) : (
+        <circle r={selected ? 9 : 7} fill={nodeColor(message.sender)} className="flight-dot" />
+      )}
       <text className="flight-label" x={label.dx} y={label.dy} textAnchor={label.anchor}>
-        {names.length > 4 ? message.id : `${message.id} ${showClock(message.vc).replaceAll(' ', '')}`}
+        {shortLabel ?? (names.length > 4 ? message.id : `${message.id} ${showClock(message.vc).replaceAll(' ', '')}`)}
         {flight.duplicate ? ' (copy)' : ''}
       </text>
     </m.g>

@@ -97,3 +97,14 @@ function releaseTo(store: SimulationStore, msg: string, to: number): void {
   if (!flight) throw new Error(`${msg} is not in flight to ${to}`);
   act(() => store.getState().actions.dispatch({ kind: 'release', flight: flight.id }));
 }
+
+describe('total order', () => {
+  it('a sender holds its own message until the sequencer numbers it, and says so', () => {
+    const { store } = renderWithStore(nodes(3), { policy: 'total', delay: { kind: 'fixed', ms: 100 } });
+    act(() => store.getState().actions.send(1, 'Hi'));
+    const held = within(screen.getByTestId('buffer-B')).getByText((_, el) => el?.getAttribute('data-msg') === 'B1');
+    expect(held.textContent).toContain('waiting for its sequence number from A');
+    stepUntil(store, () => store.getState().view.nodes.every((n) => n.inbox.length === 1));
+    expect(within(screen.getByTestId('inbox-B')).getAllByTestId('message').map((m) => m.dataset.msg)).toEqual(['B1']);
+  });
+});
