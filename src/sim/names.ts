@@ -19,13 +19,3 @@ export function messageId(sender: number, seq: number): string {
 export function nodeNames(count: number): string[] {
   return Array.from({ length: count }, (_, i) => nodeName(i));
 }
-
-/** Parses a message id such as `B2` into its sender index and sequence number, or undefined. */
-export function parseMessageId(id: string): { sender: number; seq: number } | undefined {
-  const match = /^([A-Z]+)([1-9][0-9]*)$/.exec(id);
-  if (!match) return undefined;
-  const [, letters = '', digits = ''] = match;
-  let sender = 0;
-  for (const ch of letters) sender = sender * 26 + (ch.charCodeAt(0) - 64);
-  return { sender: sender - 1, seq: Number(digits) };
-}

@@ -126,15 +126,3 @@ export function parseDelay(text: string): DelayDistribution | { error: string } 
   }
   return { error: `delay "${text}" is not N, MIN-MAX or exp:MIN+MEAN (milliseconds)` };
 }
-
-/** Formats a delay the way `parseDelay` reads it. */
-export function formatDelay(delay: DelayDistribution): string {
-  switch (delay.kind) {
-    case 'fixed':
-      return `${delay.ms}`;
-    case 'uniform':
-      return `${delay.minMs}-${delay.maxMs}`;
-    case 'exponential':
-      return `exp:${delay.minMs}+${delay.meanMs}`;
-  }
-}
