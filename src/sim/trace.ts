@@ -1,5 +1,5 @@
 import type { DeliveryPolicy } from './message.ts';
-import type { DelayDistribution, PartitionMode } from './network.ts';
+import type { NetworkConfig } from './network.ts';
 import type { ControlKind, OrderWait } from './view.ts';
 
 /** Why a transmission never arrived. */
@@ -56,17 +56,13 @@ export type TraceEvent =
 /** The kinds of trace event. */
 export type TraceEventType = TraceEvent['type'];
 
-/** The settings a trace was produced with, enough to reproduce it. */
-export interface TraceConfig {
+/**
+ * The settings a trace was produced with, enough to reproduce it: the network's settings at
+ * the start (without per-link overrides; `reliable` present only when on).
+ */
+export interface TraceConfig extends Omit<NetworkConfig, 'links'> {
   readonly seed: number;
   readonly policy: DeliveryPolicy;
-  readonly delay: DelayDistribution;
-  readonly lossRate: number;
-  readonly dupRate: number;
-  readonly partitionMode: PartitionMode;
-  readonly manual: boolean;
-  /** Present (true) only when acknowledgements and retransmission were on at the start. */
-  readonly reliable?: boolean;
   readonly messages?: number;
   readonly meanGapMs?: number;
 }
