@@ -1,6 +1,6 @@
 import { AnimatePresence, m, useIsPresent } from 'framer-motion';
 import type { BufferEntry } from '../sim/view.ts';
-import { listInWords, showClock } from './format.ts';
+import { describeWait, showClock } from './format.ts';
 
 /** The hold-back buffer: messages that arrived too early, each with what it waits for. */
 export function BufferList({ name, entries }: { name: string; entries: readonly BufferEntry[] }) {
@@ -39,10 +39,3 @@ function BufferItem({ entry: { message, waitingFor, order } }: { entry: BufferEn
   );
 }
 
-/** What a held message waits for, in words: messages, and under total order the sequencer's numbers. */
-function describeWait(waitingFor: readonly string[], order: BufferEntry['order']): string {
-  const parts = [...waitingFor];
-  if (order?.ownSeq) parts.push(`its sequence number from ${order.from}`);
-  if (order && order.seqs.length > 0) parts.push(`sequence number${order.seqs.length > 1 ? 's' : ''} ${listInWords(order.seqs.map(String))} from ${order.from}`);
-  return listInWords(parts);
-}

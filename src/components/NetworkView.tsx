@@ -14,7 +14,7 @@ export function NetworkView() {
   const selected = useSimulation((s) => s.selectedFlight);
   const selectFlight = useSimulation((s) => s.actions.selectFlight);
   const toggleLink = useSimulation((s) => s.actions.toggleLink);
-  const cutLinks = useSimulation((s) => s.cutLinks);
+  const cutLinks = useSimulation((s) => s.view.cutLinks);
   const now = useMotionValue(store.getState().now);
   useEffect(() => store.subscribe((state) => now.set(state.now)), [store, now]);
   const positions = useMemo(() => nodePositions(names.length), [names.length]);
@@ -33,7 +33,7 @@ export function NetworkView() {
       </figcaption>
       <svg viewBox={`0 0 ${STAGE_SIZE} ${STAGE_SIZE}`} className="network-svg">
         {links.map(({ a, b, from, to, key }) => {
-          const cut = cutLinks.includes(key);
+          const cut = cutLinks.includes(key) || cutLinks.includes(linkKey(b, a));
           const label = `Link ${names[a]}–${names[b]}: ${cut ? 'cut, click to heal' : 'click to cut'}`;
           const toggle = (): void => toggleLink(a, b);
           return (

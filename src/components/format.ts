@@ -1,5 +1,7 @@
 import { formatClock } from '../sim/clock.ts';
 import type { TraceEvent } from '../sim/trace.ts';
+import type { DelayDistribution } from '../sim/network.ts';
+import type { ControlKind, OrderWait } from '../sim/view.ts';
 
 /** Formats a vector clock for people: `[1, 0, 0]`. */
 export function showClock(clock: ArrayLike<number>): string {
@@ -25,7 +27,7 @@ export function describeEvent(event: TraceEvent): string {
     case 'receive':
       return `${event.node} received ${event.msg}`;
     case 'buffer':
-      return `${event.node} buffered ${event.msg}, waiting for ${listInWords(event.waitingFor)}`;
+      return `${event.node} buffered ${event.msg}, waiting for ${describeWait(event.waitingFor, event.order)}`;
     case 'deliver':
       return event.missing
         ? `${event.node} delivered ${event.msg} before ${listInWords(event.missing)}: causal order broken; clock ${showClock(event.vc)}`
@@ -33,12 +35,42 @@ export function describeEvent(event: TraceEvent): string {
     case 'discard':
       return `${event.node} discarded a duplicate of ${event.msg}`;
     case 'drop':
-      return `${event.msg} to ${event.node} was ${event.reason === 'manual' ? 'dropped by hand' : event.reason === 'loss' ? 'lost' : 'dropped at a cut link'}`;
+      return `${carried(event.msg, event.control)} to ${event.node} was ${event.reason === 'manual' ? 'dropped by hand' : event.reason === 'loss' ? 'lost' : 'dropped at a cut link'}`;
     case 'hold':
-      return event.reason === 'partition' ? `${event.msg} to ${event.node} held at a cut link` : `${event.msg} waits outside ${event.node}`;
+      return event.reason === 'partition'
+        ? `${carried(event.msg, event.control)} to ${event.node} held at a cut link`
+        : `${carried(event.msg, event.control)} waits outside ${event.node}`;
+    case 'cut':
+      return `link ${event.node}→${event.to} cut`;
+    case 'heal':
+      return `link ${event.node}→${event.to} healed`;
+    case 'network':
+      return `network changed: delay ${describeDelay(event.network.delay)}${event.network.manual ? ', manual delivery' : ''}`;
     case 'order':
       return `${event.node} gave ${event.msg} sequence number ${event.seq}`;
     case 'retransmit':
-      return `${event.node} sent ${event.control === 'order' ? `the sequence number of ${event.msg}` : event.msg} to ${event.to} again: no acknowledgement in time`;
+      return `${event.node} sent ${carried(event.msg, event.control)} to ${event.to} again: no acknowledgement in time`;
   }
+}
+
+/** Names what a transmission carries: the message, its sequence number, or an acknowledgement. */
+function carried(msg: string, control: ControlKind | undefined): string {
+  if (control === 'order') return `the sequence number of ${msg}`;
+  if (control === 'ack') return `the acknowledgement of ${msg}`;
+  return msg;
+}
+
+/** A delay distribution in words, e.g. `300–2500 ms`. */
+function describeDelay(delay: DelayDistribution): string {
+  if (delay.kind === 'fixed') return `${delay.ms} ms`;
+  if (delay.kind === 'uniform') return `${delay.minMs}–${delay.maxMs} ms`;
+  return `${delay.minMs} ms + exponential, mean ${delay.meanMs} ms`;
+}
+
+/** What a held message waits for, in words: messages, and under total order the sequencer's numbers. */
+export function describeWait(waitingFor: readonly string[], order: OrderWait | undefined): string {
+  const parts = [...waitingFor];
+  if (order?.ownSeq) parts.push(`its sequence number from ${order.from}`);
+  if (order && order.seqs.length > 0) parts.push(`sequence number${order.seqs.length > 1 ? 's' : ''} ${listInWords(order.seqs.map(String))} from ${order.from}`);
+  return listInWords(parts);
 }

@@ -6,8 +6,8 @@ import type { ControlKind, OrderWait } from './view.ts';
 export type DropReason = 'loss' | 'partition' | 'manual';
 
 /**
- * One entry of a run's trace; `t` is virtual milliseconds and never decreases. `node` is
- * where the event happens (for `drop` and `hold`, the transmission's receiver). Events
+ * One entry of a run's trace; `t` is virtual milliseconds and never decreases. `node`, where
+ * present, is where the event happens (for `drop` and `hold`, the transmission's receiver). Events
  * about control transmissions carry `control`; readers ignore types they do not know.
  * Under `total`, `buffer.waitingFor` lists message ids and `buffer.order` the sequence
  * numbers still missing from the sequencer; `order` is the sequencer numbering a message.
@@ -44,6 +44,19 @@ export type TraceEvent =
       readonly control?: ControlKind;
     }
   | { readonly t: number; readonly type: 'drop'; readonly node: string; readonly msg: string; readonly reason: DropReason; readonly control?: ControlKind }
+  | {
+      readonly t: number;
+      /** The user cut (or healed) the directed link from `node` to `to`. */
+      readonly type: 'cut' | 'heal';
+      readonly node: string;
+      readonly to: string;
+    }
+  | {
+      readonly t: number;
+      /** The network settings changed; they apply to transmissions from now on. */
+      readonly type: 'network';
+      readonly network: Omit<NetworkConfig, 'links'>;
+    }
   | {
       readonly t: number;
       readonly type: 'hold';

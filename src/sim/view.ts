@@ -74,4 +74,6 @@ export interface WorldView {
   /** Scheduled events processed so far. */
   readonly processed: number;
   readonly nextEventAt: number | undefined;
+  /** The directed links cut now, as `linkKey(from, to)`. */
+  readonly cutLinks: readonly string[];
 }

@@ -143,6 +143,8 @@ export class World {
   private readonly cutLinks = new Set<string>();
   private readonly nodeViews: (NodeView | undefined)[];
   private readonly nodeViewVersions: number[];
+  /** Per node, the buffer size last folded into `stats.buffered`. */
+  private readonly bufferedSeen: number[];
   private network: NetworkConfig;
   private nextFlightId = 1;
   private workloadSent = 0;
@@ -163,6 +165,7 @@ export class World {
     this.inboxes = this.nodes.map(() => []);
     this.nodeViews = this.nodes.map(() => undefined);
     this.nodeViewVersions = this.nodes.map(() => -1);
+    this.bufferedSeen = this.nodes.map(() => 0);
     const workload = config.workload;
     if (workload && workload.messages > 0) this.queue.push(sampleGapMs(workload, this.workRng), WORKLOAD_SEND, 0);
   }
@@ -204,8 +207,10 @@ export class World {
         break;
       case 'cut':
         this.cutLinks.add(linkKey(command.from, command.to));
+        this.recordLinkChange('cut', command.from, command.to);
         break;
       case 'heal':
+        this.recordLinkChange('heal', command.from, command.to);
         this.heal(command.from, command.to);
         break;
       case 'release':
@@ -218,8 +223,7 @@ export class World {
         this.duplicateFlight(command.flight);
         break;
       case 'network':
-        this.network = command.network;
-        this.resumeRetransmits();
+        this.changeNetwork(command.network);
         break;
     }
     this.version++;
@@ -304,6 +308,7 @@ export class World {
       flights,
       processed: this.processed,
       nextEventAt: this.nextEventAt,
+      cutLinks: [...this.cutLinks],
     };
   }
 
@@ -530,7 +535,7 @@ export class World {
 
   private recordBuffered(node: NodeState, message: Message): void {
     this.stats.totalBuffered++;
-    this.updateBufferedStats();
+    this.updateBufferedStats(node);
     if (!this.record) return;
     const event = { t: this.now, type: 'buffer', node: this.names[node.index] as string, msg: message.id, waitingFor: node.waitingFor(message) } as const;
     const order = node.orderWait(message);
@@ -547,10 +552,10 @@ export class World {
   private recordDelivery(node: NodeState, message: Message): void {
     if (this.config.policy === 'total' && node.index === SEQUENCER) this.broadcastOrder(message);
     this.stats.deliveries++;
-    this.updateBufferedStats();
-    if (!this.record) return;
+    this.updateBufferedStats(node);
     const missing = node.missingPredecessors(message);
     if (missing.length > 0) this.stats.violations++;
+    if (!this.record) return;
     const name = this.names[node.index] as string;
     const vc = Array.from(node.clock);
     this.events.push(
@@ -561,11 +566,12 @@ export class World {
     (this.inboxes[node.index] as InboxEntry[]).push({ message, deliveredAt: this.now, missing });
   }
 
-  private updateBufferedStats(): void {
-    let buffered = 0;
-    for (const node of this.nodes) buffered += node.bufferedCount;
-    this.stats.buffered = buffered;
-    if (buffered > this.stats.peakBuffered) this.stats.peakBuffered = buffered;
+  /** Folds one node's change in buffer size into the run's total, without visiting every node. */
+  private updateBufferedStats(node: NodeState): void {
+    const i = node.index;
+    this.stats.buffered += node.bufferedCount - (this.bufferedSeen[i] as number);
+    this.bufferedSeen[i] = node.bufferedCount;
+    if (this.stats.buffered > this.stats.peakBuffered) this.stats.peakBuffered = this.stats.buffered;
   }
 
   private recordDrop(flight: Transmission, reason: DropReason): void {
@@ -573,6 +579,25 @@ export class World {
     if (!this.record) return;
     const event = { t: this.now, type: 'drop', node: this.names[flight.to] as string, msg: flight.message.id, reason } as const;
     this.events.push(flight.kind === 'data' ? event : { ...event, control: flight.kind });
+  }
+
+  private recordLinkChange(type: 'cut' | 'heal', from: number, to: number): void {
+    if (this.record) this.events.push({ t: this.now, type, node: this.names[from] as string, to: this.names[to] as string });
+  }
+
+  /** New settings apply from now on; leaving manual mode lets the parked transmissions in, in order. */
+  private changeNetwork(network: NetworkConfig): void {
+    const leavingManual = this.network.manual && !network.manual;
+    this.network = network;
+    if (this.record) {
+      const { links: _links, ...settings } = network;
+      this.events.push({ t: this.now, type: 'network', network: settings });
+    }
+    if (leavingManual) {
+      const parked = [...this.flights.values()].filter((f) => f.status === 'parked');
+      for (const flight of parked) this.releaseFlight(flight.id);
+    }
+    this.resumeRetransmits();
   }
 
   private heal(from: number, to: number): void {
@@ -591,6 +616,7 @@ export class World {
   private releaseFlight(flightId: number): void {
     const flight = this.flights.get(flightId);
     if (!flight || flight.status === 'held') return;
+    if (this.isCut(flight.from, flight.to) && this.blockOnCut(flight)) return;
     if (flight.lost) {
       this.flights.delete(flight.id);
       this.recordDrop(flight, 'loss');

@@ -1,6 +1,6 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { DeliveryPolicy } from '../sim/message.ts';
-import { DEFAULT_NETWORK, linkKey, type DelayDistribution, type NetworkConfig } from '../sim/network.ts';
+import { DEFAULT_NETWORK, type DelayDistribution, type NetworkConfig } from '../sim/network.ts';
 import type { TraceEvent } from '../sim/trace.ts';
 import type { WorldView } from '../sim/view.ts';
 import { replayWorld, World, type Command, type WorldConfig } from '../sim/world.ts';
@@ -48,8 +48,6 @@ export interface SimulationState {
   readonly settings: Settings;
   /** The network settings in force now (delay, faults, manual mode). */
   readonly network: NetworkConfig;
-  /** Undirected links cut by the user, as `linkKey(low, high)`. */
-  readonly cutLinks: readonly string[];
   /** The latest snapshot of the run. */
   readonly view: WorldView;
   /** The trace so far; grows by appending. */
@@ -98,13 +96,12 @@ export function createSimulationStore(
 
     const restart = (settings: Settings): void => {
       world = new World(configFor(settings));
-      publish({ settings, network: world.config.network, cutLinks: [], now: 0, selectedFlight: undefined });
+      publish({ settings, network: world.config.network, now: 0, selectedFlight: undefined });
     };
 
     return {
       settings: initial,
       network: world.config.network,
-      cutLinks: [],
       view: world.view(),
       trace: [],
       now: 0,
@@ -119,19 +116,14 @@ export function createSimulationStore(
       },
 
       toggleLink(a, b) {
-        const key = linkKey(Math.min(a, b), Math.max(a, b));
-        const cut = get().cutLinks.includes(key);
-        const kind = cut ? 'heal' : 'cut';
+        const kind = world.isCut(a, b) || world.isCut(b, a) ? 'heal' : 'cut';
         world.apply({ kind, from: a, to: b });
         world.apply({ kind, from: b, to: a });
-        publish({ cutLinks: cut ? get().cutLinks.filter((k) => k !== key) : [...get().cutLinks, key] });
+        publish();
       },
 
       setManual(manual) {
-        const { dispatch } = get().actions;
-        dispatch({ kind: 'network', network: { ...get().network, manual } });
-        if (manual) return;
-        for (const flight of get().view.flights) if (flight.status === 'parked') dispatch({ kind: 'release', flight: flight.id });
+        get().actions.dispatch({ kind: 'network', network: { ...get().network, manual } });
       },
 
       send(node, text) {

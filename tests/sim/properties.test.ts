@@ -423,7 +423,11 @@ describe('determinism', () => {
 /** Counts events of `type` per `node|msg`. */
 function countBy(events: readonly TraceEvent[], type: TraceEvent['type']): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const e of events) if (e.type === type) counts.set(`${e.node}|${e.msg}`, (counts.get(`${e.node}|${e.msg}`) ?? 0) + 1);
+  for (const e of events) {
+    if (e.type !== type || !('msg' in e)) continue;
+    const key = `${e.node}|${e.msg}`;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
   return counts;
 }
 

@@ -150,3 +150,61 @@ describe('determinism', () => {
     expect(serializeTrace(copy.toTrace())).toBe(serializeTrace(world.toTrace()));
   });
 });
+
+describe('manual mode and cut links', () => {
+  it('leaving manual mode lets the parked messages in', () => {
+    const world = makeWorld();
+    world.apply({ kind: 'send', node: 0, text: 'Hello' });
+    world.runToQuiet();
+    expect(world.view().flights.map((f) => f.status)).toEqual(['parked', 'parked']);
+    world.apply({ kind: 'network', network: { ...DEFAULT_NETWORK, manual: false } });
+    expect(world.view().flights).toHaveLength(0);
+    expect(clocks(world)).toEqual(['[1,0,0]', '[1,0,0]', '[1,0,0]']);
+    expect(world.trace.find((e) => e.type === 'network')).toMatchObject({ type: 'network', network: { manual: false } });
+  });
+
+  it('a message let in by hand does not cross a link cut after it left', () => {
+    const world = makeWorld();
+    world.apply({ kind: 'send', node: 0, text: 'Hello' });
+    world.runToQuiet();
+    world.apply({ kind: 'cut', from: 0, to: 1 });
+    release(world, 'A1', 1);
+    expect(world.view().nodes[1]?.inbox).toHaveLength(0);
+    expect(world.view().flights.find((f) => f.to === 1)?.status).toBe('held');
+    expect(world.view().cutLinks).toEqual(['0>1']);
+    world.apply({ kind: 'heal', from: 0, to: 1 });
+    expect(world.trace.filter((e) => e.type === 'cut' || e.type === 'heal').map((e) => e.type)).toEqual(['cut', 'heal']);
+  });
+});
+
+describe('statistics', () => {
+  it('count violations and buffered messages with recording off too', () => {
+    const run = (record: boolean): World => {
+      const world = new World({
+        nodeCount: 4,
+        seed: 3,
+        policy: 'none',
+        network: { ...DEFAULT_NETWORK, delay: { kind: 'uniform', minMs: 10, maxMs: 3000 } },
+        workload: { messages: 60, meanGapMs: 100 },
+        record,
+      });
+      world.runToQuiet();
+      return world;
+    };
+    const recorded = run(true);
+    expect(recorded.stats.violations).toBeGreaterThan(0);
+    expect(run(false).stats).toEqual(recorded.stats);
+  });
+
+  it('keeps the buffered total equal to the sum over nodes', () => {
+    const world = new World({ nodeCount: 5, seed: 8, policy: 'causal', network: DEFAULT_NETWORK, workload: { messages: 80, meanGapMs: 50 } });
+    let peak = 0;
+    while (world.step()) {
+      const sum = world.view().nodes.reduce((n, node) => n + node.buffer.length, 0);
+      expect(world.stats.buffered).toBe(sum);
+      peak = Math.max(peak, sum);
+    }
+    expect(world.stats.peakBuffered).toBe(peak);
+    expect(peak).toBeGreaterThan(0);
+  });
+});
