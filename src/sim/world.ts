@@ -189,13 +189,36 @@ export class World {
 
   /** Time of the next scheduled event, if any. */
   get nextEventAt(): number | undefined {
+    this.skipStale();
     const t = this.queue.peekTime();
     return t === Infinity ? undefined : t;
   }
 
   /** True when nothing is scheduled: every transmission has arrived, parked or been held. */
   get idle(): boolean {
+    this.skipStale();
     return this.queue.size === 0;
+  }
+
+  /**
+   * Discards queue entries that can no longer do anything: arrivals of transmissions dropped,
+   * let in early or rescheduled, and timers of acknowledged messages. Whether an entry is
+   * stale depends only on the run's state, so a replay discards exactly the same ones.
+   */
+  private skipStale(): void {
+    while (this.queue.size > 0) {
+      const kind = this.queue.peekKind();
+      const payload = this.queue.peekPayload();
+      if (kind === ARRIVE) {
+        const flight = this.flights.get(payload);
+        if (flight && flight.status === 'flying' && flight.arriveAt === this.queue.peekTime()) return;
+      } else if (kind === RETRANSMIT) {
+        if (this.unacked.has(payload)) return;
+      } else {
+        return;
+      }
+      this.queue.pop();
+    }
   }
 
   /** Applies a command at the current instant and logs it for replay. */
@@ -231,6 +254,7 @@ export class World {
 
   /** Processes the next scheduled event, moving time to it. Returns false when none is left. */
   step(): boolean {
+    this.skipStale();
     if (this.queue.size === 0) return false;
     const t = this.queue.peekTime();
     const kind = this.queue.peekKind();
@@ -247,7 +271,7 @@ export class World {
 
   /** Processes every event due at or before `timeMs`, then sets the clock to `timeMs`. */
   advanceTo(timeMs: number): void {
-    while (this.queue.size > 0 && this.queue.peekTime() <= timeMs) this.step();
+    while (!this.idle && this.queue.peekTime() <= timeMs) this.step();
     if (timeMs > this.now) {
       this.now = timeMs;
       this.version++;

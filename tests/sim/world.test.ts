@@ -208,3 +208,17 @@ describe('statistics', () => {
     expect(peak).toBeGreaterThan(0);
   });
 });
+
+describe('the event queue as seen from outside', () => {
+  it('is idle once the only transmissions were dropped, though their arrivals were scheduled', () => {
+    const world = new World({ nodeCount: 2, seed: 1, policy: 'causal', network: DEFAULT_NETWORK });
+    world.apply({ kind: 'send', node: 0, text: 'Hello' });
+    const flight = world.view().flights[0];
+    if (!flight) throw new Error('no flight');
+    expect(world.idle).toBe(false);
+    world.apply({ kind: 'drop', flight: flight.id });
+    expect(world.idle).toBe(true);
+    expect(world.nextEventAt).toBeUndefined();
+    expect(world.step()).toBe(false);
+  });
+});
