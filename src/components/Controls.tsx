@@ -40,6 +40,7 @@ export function Controls() {
   const idle = useSimulation((s) => s.view.nextEventAt === undefined);
   const actions = useSimulation((s) => s.actions);
   const manual = useSimulation((s) => s.network.manual);
+  const delay = useSimulation((s) => s.network.delay);
 
   return (
     <div className="controls" role="toolbar" aria-label="Simulation controls">
@@ -75,7 +76,7 @@ export function Controls() {
           ))}
         </select>
       </label>
-      <DelayControl key={JSON.stringify(settings.delay)} />
+      <DelayControl key={JSON.stringify(delay)} />
       <label className="control" title="Messages stop before their receiver until you let them in">
         <input type="checkbox" checked={manual} onChange={(e) => actions.setManual(e.target.checked)} />
         Manual delivery

@@ -10,7 +10,7 @@ function currentRange(delay: { kind: string; ms?: number; minMs?: number; maxMs?
 
 /** The network delay range for messages sent from now on; invalid ranges are refused with a reason. */
 export function DelayControl() {
-  const delay = useSimulation((s) => s.settings.delay);
+  const delay = useSimulation((s) => s.network.delay);
   const setDelay = useSimulation((s) => s.actions.setDelay);
   const [initialMin, initialMax] = currentRange(delay);
   const [min, setMin] = useState(initialMin);

@@ -6,6 +6,9 @@ import type { WorldView } from '../sim/view.ts';
 import { replayWorld, World, type Command, type WorldConfig } from '../sim/world.ts';
 import { DEFAULT_SETTINGS, type Settings } from './settings.ts';
 
+/** What starts a run: the network's settings live in `network`, which carries over to a new run. */
+export type RunSettings = Omit<Settings, 'delay'>;
+
 /** Slowest and fastest playback, as multiples of real time. */
 export const MIN_SPEED = 0.25;
 export const MAX_SPEED = 4;
@@ -45,8 +48,8 @@ export interface SimulationActions {
 
 /** Everything the views read, plus the actions that change it. */
 export interface SimulationState {
-  readonly settings: Settings;
-  /** The network settings in force now (delay, faults, manual mode). */
+  readonly settings: RunSettings;
+  /** The network settings in force now (delay, faults, manual mode); a new run keeps them. */
   readonly network: NetworkConfig;
   /** The latest snapshot of the run. */
   readonly view: WorldView;
@@ -67,13 +70,8 @@ export interface SimulationState {
 /** The zustand store over one simulation run. */
 export type SimulationStore = StoreApi<SimulationState>;
 
-function configFor(settings: Settings): WorldConfig {
-  return {
-    nodeCount: settings.nodeCount,
-    seed: settings.seed,
-    policy: settings.policy,
-    network: { ...DEFAULT_NETWORK, delay: settings.delay },
-  };
+function configFor({ nodeCount, seed, policy }: RunSettings, network: NetworkConfig): WorldConfig {
+  return { nodeCount, seed, policy, network };
 }
 
 /**
@@ -86,7 +84,8 @@ export function createSimulationStore(
   notices: readonly string[] = [],
   options: { readonly playing?: boolean } = {},
 ): SimulationStore {
-  let world = new World(configFor(initial));
+  const { delay: initialDelay, ...run } = initial;
+  let world = new World(configFor(run, { ...DEFAULT_NETWORK, delay: initialDelay }));
 
   return createStore<SimulationState>()((set, get) => {
     /** Publishes the world's state after a change. */
@@ -94,13 +93,13 @@ export function createSimulationStore(
       set({ view: world.view(), trace: world.trace.slice(), ...extra });
     };
 
-    const restart = (settings: Settings): void => {
-      world = new World(configFor(settings));
-      publish({ settings, network: world.config.network, now: 0, selectedFlight: undefined });
+    const restart = (settings: RunSettings): void => {
+      world = new World(configFor(settings, get().network));
+      publish({ settings, now: 0, selectedFlight: undefined });
     };
 
     return {
-      settings: initial,
+      settings: run,
       network: world.config.network,
       view: world.view(),
       trace: [],
@@ -170,9 +169,7 @@ export function createSimulationStore(
       },
 
       setDelay(delay) {
-        const settings = { ...get().settings, delay };
         get().actions.dispatch({ kind: 'network', network: { ...get().network, delay } });
-        set({ settings });
       },
 
       setNodeCount: (nodeCount) => restart({ ...get().settings, nodeCount }),

@@ -54,12 +54,12 @@ describe('the controls', () => {
     await user.type(min, '100');
     await user.clear(max);
     await user.type(max, '900{Enter}');
-    expect(store.getState().settings.delay).toEqual({ kind: 'uniform', minMs: 100, maxMs: 900 });
+    expect(store.getState().network.delay).toEqual({ kind: 'uniform', minMs: 100, maxMs: 900 });
     await user.clear(screen.getByRole('spinbutton', { name: 'Minimum delay (ms)' }));
     await user.type(screen.getByRole('spinbutton', { name: 'Minimum delay (ms)' }), '5000');
     await user.click(screen.getByRole('button', { name: 'Apply' }));
     expect(screen.getByRole('alert').textContent).toBe('The minimum delay is above the maximum.');
-    expect(store.getState().settings.delay).toEqual({ kind: 'uniform', minMs: 100, maxMs: 900 });
+    expect(store.getState().network.delay).toEqual({ kind: 'uniform', minMs: 100, maxMs: 900 });
   });
 
   it('changing the node count or seed starts a new run; reset clears the run', async () => {

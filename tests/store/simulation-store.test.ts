@@ -9,7 +9,25 @@ describe('the simulation store', () => {
     actions.dispatch({ kind: 'network', network: { ...store.getState().network, lossRate: 0.5, manual: true } });
     actions.setDelay({ kind: 'fixed', ms: 200 });
     expect(store.getState().network).toMatchObject({ lossRate: 0.5, manual: true, delay: { kind: 'fixed', ms: 200 } });
-    expect(store.getState().settings.delay).toEqual({ kind: 'fixed', ms: 200 });
+    expect(store.getState().network.delay).toEqual({ kind: 'fixed', ms: 200 });
+  });
+
+  it('a new run (reset, seed or node count) keeps the network settings in force', () => {
+    const store = createSimulationStore(DEFAULT_SETTINGS, [], { playing: false });
+    const { actions } = store.getState();
+    actions.setManual(true);
+    actions.setDelay({ kind: 'fixed', ms: 700 });
+    actions.send(0, 'Hello');
+    actions.reset();
+    actions.setNodeCount(4);
+    expect(store.getState().trace.filter((e) => e.type === 'send')).toHaveLength(0);
+    actions.send(0, 'Again');
+    while (store.getState().view.nextEventAt !== undefined) actions.step();
+    expect(store.getState().view.flights.map((f) => [f.status, f.arriveAt - f.sentAt])).toEqual([
+      ['parked', 700],
+      ['parked', 700],
+      ['parked', 700],
+    ]);
   });
 
   it('advances virtual time only while playing, by real time times speed', () => {
