@@ -32,6 +32,8 @@ export interface SimulationActions {
   setPolicy(policy: DeliveryPolicy): void;
   /** Cuts the link between two nodes in both directions, or heals it if it is cut. */
   toggleLink(a: number, b: number): void;
+  /** Cuts (or heals) every link to and from `node`, both directions, through `dispatch`. */
+  setIsolated(node: number, isolated: boolean): void;
   /** Switches manual delivery on or off: messages stop before their receiver until let in. */
   setManual(manual: boolean): void;
   /** Changes the delay of transmissions sent from now on. */
@@ -119,6 +121,18 @@ export function createSimulationStore(
         world.apply({ kind, from: a, to: b });
         world.apply({ kind, from: b, to: a });
         publish();
+      },
+
+      setIsolated(node, isolated) {
+        const { names } = get().view;
+        if (!Number.isInteger(node) || node < 0 || node >= names.length) return;
+        const kind = isolated ? 'cut' : 'heal';
+        for (let other = 0; other < names.length; other++) {
+          if (other === node) continue;
+          for (const [from, to] of [[node, other], [other, node]] as const) {
+            if (world.isCut(from, to) !== isolated) get().actions.dispatch({ kind, from, to });
+          }
+        }
       },
 
       setManual(manual) {
