@@ -39,6 +39,8 @@ export interface NodeView {
   readonly clock: readonly number[];
   readonly inbox: readonly InboxEntry[];
   readonly buffer: readonly BufferEntry[];
+  /** Ids of the copies discarded here as duplicates, newest last. */
+  readonly discarded: readonly string[];
 }
 
 /** A transmission that carries no chat message: a sequence number under `total`, or an acknowledgement. */

@@ -139,6 +139,8 @@ export class World {
   private readonly events: TraceEvent[] = [];
   private readonly log: LoggedCommand[] = [];
   private readonly inboxes: InboxEntry[][];
+  /** Per node, ids of the duplicates it discarded, newest last (kept only when recording). */
+  private readonly discards: string[][];
   private readonly flights = new Map<number, Transmission>();
   private readonly cutLinks = new Set<string>();
   private readonly nodeViews: (NodeView | undefined)[];
@@ -163,6 +165,7 @@ export class World {
     const onDeliver = (node: NodeState, message: Message): void => this.recordDelivery(node, message);
     this.nodes = Array.from({ length: config.nodeCount }, (_, i) => new NodeState(i, config.nodeCount, config.policy, onDeliver));
     this.inboxes = this.nodes.map(() => []);
+    this.discards = this.nodes.map(() => []);
     this.nodeViews = this.nodes.map(() => undefined);
     this.nodeViewVersions = this.nodes.map(() => -1);
     this.bufferedSeen = this.nodes.map(() => 0);
@@ -343,7 +346,8 @@ export class World {
 
   private nodeView(node: NodeState, i: number): NodeView {
     const cached = this.nodeViews[i];
-    if (cached && this.nodeViewVersions[i] === node.version) return cached;
+    const discarded = this.discards[i] as string[];
+    if (cached && this.nodeViewVersions[i] === node.version && cached.discarded.length === discarded.length) return cached;
     const buffer: BufferEntry[] = node.buffered().map((held) => {
       const entry: BufferEntry = { message: held.message, arrivedAt: held.arrivedAt, waitingFor: node.waitingFor(held.message) };
       const order = node.orderWait(held.message);
@@ -355,6 +359,7 @@ export class World {
       clock: Array.from(node.clock),
       inbox: (this.inboxes[i] as InboxEntry[]).slice(),
       buffer,
+      discarded: discarded.slice(),
     };
     this.nodeViews[i] = view;
     this.nodeViewVersions[i] = node.version;
@@ -551,7 +556,9 @@ export class World {
     const outcome = node.receive(message, this.now);
     if (outcome === 'duplicate') {
       this.stats.duplicates++;
-      if (this.record) this.events.push({ t: this.now, type: 'discard', node: name, msg: message.id, reason: 'duplicate' });
+      if (!this.record) return;
+      this.events.push({ t: this.now, type: 'discard', node: name, msg: message.id, reason: 'duplicate' });
+      (this.discards[flight.to] as string[]).push(message.id);
     } else if (outcome === 'buffered') {
       this.recordBuffered(node, message);
     }

@@ -91,6 +91,19 @@ describe('causal delivery', () => {
     expect(world.view().nodes[1]?.inbox).toHaveLength(1);
     expect(world.trace.filter((e) => e.type === 'discard')).toEqual([{ t: world.now, type: 'discard', node: 'B', msg: 'A1', reason: 'duplicate' }]);
   });
+
+  it("lists the duplicates a node discarded in that node's view, newest last", () => {
+    const world = makeWorld();
+    world.apply({ kind: 'send', node: 0, text: 'Hello' });
+    world.runToQuiet();
+    const first = world.view().nodes[1];
+    for (const f of world.view().flights.filter((x) => x.to === 1)) world.apply({ kind: 'duplicate', flight: f.id });
+    for (const f of world.view().flights.filter((x) => x.to === 1)) world.apply({ kind: 'release', flight: f.id });
+    const after = world.view().nodes[1];
+    expect(first?.discarded).toEqual([]);
+    expect(after?.discarded).toEqual(['A1']);
+    expect(world.view().nodes[2]?.discarded).toEqual([]);
+  });
 });
 
 describe('fifo and none', () => {
