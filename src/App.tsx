@@ -3,7 +3,8 @@ import { Controls } from './components/Controls.tsx';
 import { EventLog } from './components/EventLog.tsx';
 import { FlightDetails } from './components/FlightDetails.tsx';
 import { NetworkView } from './components/NetworkView.tsx';
-import { NodeWindow } from './components/NodeWindow.tsx';
+import { POLICY_LABELS } from './components/format.ts';
+import { NodeWindow, type Pane } from './components/NodeWindow.tsx';
 import { Notices } from './components/Notices.tsx';
 import { usePlaybackLoop } from './components/usePlaybackLoop.ts';
 import { useSimulation } from './store/context.tsx';
@@ -20,6 +21,17 @@ export default function App() {
   usePlaybackLoop();
   const nodeCount = useSimulation((s) => s.view.names.length);
   const policy = useSimulation((s) => s.settings.policy);
+  const comparePolicy = useSimulation((s) => s.comparePolicy);
+  const grid = (pane: Pane, rows: number) => (
+    <div
+      className={`nodes${nodeCount > 4 || rows > 1 ? ' dense' : ''}`}
+      style={{ gridTemplateColumns: `repeat(${rows > 1 && nodeCount <= 4 ? nodeCount : columnsFor(nodeCount)}, minmax(0, 1fr))` }}
+    >
+      {Array.from({ length: nodeCount }, (_, i) => (
+        <NodeWindow key={i} index={i} pane={pane} />
+      ))}
+    </div>
+  );
   return (
     <LazyMotion features={domAnimation} strict>
       <div className="app">
@@ -34,11 +46,20 @@ export default function App() {
             <FlightDetails />
             <EventLog />
           </div>
-          <div className={`nodes policy-${policy}${nodeCount > 4 ? ' dense' : ''}`} style={{ gridTemplateColumns: `repeat(${columnsFor(nodeCount)}, minmax(0, 1fr))` }}>
-            {Array.from({ length: nodeCount }, (_, i) => (
-              <NodeWindow key={i} index={i} />
-            ))}
-          </div>
+          {comparePolicy === undefined ? (
+            grid('main', 1)
+          ) : (
+            <div className="panes">
+              <section className="pane" aria-label={`Delivery: ${POLICY_LABELS[policy]}`}>
+                <h2 className="pane-title">{POLICY_LABELS[policy]}</h2>
+                {grid('main', 2)}
+              </section>
+              <section className="pane compare" aria-label={`Same run, delivery: ${POLICY_LABELS[comparePolicy]}`} data-testid="compare-pane">
+                <h2 className="pane-title">Same seed and sends, {POLICY_LABELS[comparePolicy]}</h2>
+                {grid('compare', 2)}
+              </section>
+            </div>
+          )}
         </main>
       </div>
     </LazyMotion>

@@ -1,7 +1,17 @@
 import { Fragment, useState } from 'react';
 
 /** A node's vector clock as `[1, 0, 0]`, with the entries that changed last marked. */
-export function ClockView({ name, names, clock }: { name: string; names: readonly string[]; clock: readonly number[] }) {
+export function ClockView({
+  name,
+  names,
+  clock,
+  testId = `clock-${name}`,
+}: {
+  name: string;
+  names: readonly string[];
+  clock: readonly number[];
+  testId?: string;
+}) {
   const [previous, setPrevious] = useState(clock);
   const [changed, setChanged] = useState<readonly boolean[]>(() => clock.map(() => false));
   if (previous !== clock) {
@@ -14,7 +24,7 @@ export function ClockView({ name, names, clock }: { name: string; names: readonl
   return (
     <span className="clock">
       <span className="visually-hidden">Vector clock of {name}: {spoken}</span>
-      <span aria-hidden="true" data-testid={`clock-${name}`}>
+      <span aria-hidden="true" data-testid={testId}>
         [
         {clock.map((value, k) => (
           <Fragment key={names[k]}>

@@ -3,15 +3,9 @@ import { useEffect, useRef } from 'react';
 import { useSimulation, useSimulationStore } from '../store/context.tsx';
 import { MAX_NODES, MIN_NODES } from '../store/settings.ts';
 import { DelayControl } from './DelayControl.tsx';
-import { showSeconds } from './format.ts';
+import { POLICY_LABELS, showSeconds } from './format.ts';
 
 const SPEEDS = [0.25, 0.5, 1, 2, 4] as const;
-const POLICY_LABELS: Record<DeliveryPolicy, string> = {
-  causal: 'Causal (vector clocks)',
-  fifo: 'FIFO (per sender)',
-  none: 'None (as it arrives)',
-  total: 'Total (sequencer A)',
-};
 const NODE_COUNTS = Array.from({ length: MAX_NODES - MIN_NODES + 1 }, (_, i) => MIN_NODES + i);
 
 function randomSeed(): number {
@@ -41,6 +35,7 @@ export function Controls() {
   const actions = useSimulation((s) => s.actions);
   const manual = useSimulation((s) => s.network.manual);
   const delay = useSimulation((s) => s.network.delay);
+  const comparePolicy = useSimulation((s) => s.comparePolicy);
 
   return (
     <div className="controls" role="toolbar" aria-label="Simulation controls">
@@ -69,6 +64,20 @@ export function Controls() {
       <label className="control">
         Delivery
         <select value={settings.policy} onChange={(e) => actions.setPolicy(e.target.value as DeliveryPolicy)}>
+          {(Object.keys(POLICY_LABELS) as DeliveryPolicy[]).map((p) => (
+            <option key={p} value={p}>
+              {POLICY_LABELS[p]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="control" title="Run the same seed and sends under a second policy, side by side">
+        Compare with
+        <select
+          value={comparePolicy ?? ''}
+          onChange={(e) => actions.setComparePolicy(e.target.value === '' ? undefined : (e.target.value as DeliveryPolicy))}
+        >
+          <option value="">nothing</option>
           {(Object.keys(POLICY_LABELS) as DeliveryPolicy[]).map((p) => (
             <option key={p} value={p}>
               {POLICY_LABELS[p]}

@@ -4,10 +4,22 @@ import { nodeColor } from './palette.ts';
 import { useScrollToEnd } from './useScrollToEnd.ts';
 
 /** The chat of one node: delivered messages in delivery order, each with its own timestamp. */
-export function Inbox({ name, index, names, entries }: { name: string; index: number; names: readonly string[]; entries: readonly InboxEntry[] }) {
+export function Inbox({
+  name,
+  index,
+  names,
+  entries,
+  testId = `inbox-${name}`,
+}: {
+  name: string;
+  index: number;
+  names: readonly string[];
+  entries: readonly InboxEntry[];
+  testId?: string;
+}) {
   const list = useScrollToEnd<HTMLOListElement>(entries.length);
   return (
-    <ol className="inbox" data-testid={`inbox-${name}`} aria-label={`Chat at ${name}`} ref={list}>
+    <ol className="inbox" data-testid={testId} aria-label={`Chat at ${name}`} ref={list}>
       {entries.length === 0 && <li className="empty">No messages yet</li>}
       {entries.map(({ message, missing }) => {
         const own = message.sender === index;

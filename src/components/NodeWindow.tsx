@@ -5,9 +5,17 @@ import { ClockView } from './ClockView.tsx';
 import { Inbox } from './Inbox.tsx';
 import { nodeColor } from './palette.ts';
 
-/** One chat node: its messages, its vector clock, its hold-back buffer and a composer. */
-export function NodeWindow({ index }: { index: number }) {
-  const node = useSimulation((s) => s.view.nodes[index]);
+/** Which run a window shows: the main one, or the comparison run under another policy. */
+export type Pane = 'main' | 'compare';
+
+/**
+ * One chat node: its messages, its vector clock, its hold-back buffer and a composer. In the
+ * comparison pane it has no composer (sends go to both runs from the main pane) and its test
+ * ids start with `compare-`.
+ */
+export function NodeWindow({ index, pane = 'main' }: { index: number; pane?: Pane }) {
+  const node = useSimulation((s) => (pane === 'main' ? s.view : s.compareView)?.nodes[index]);
+  const comparePolicy = useSimulation((s) => s.comparePolicy);
   const names = useSimulation((s) => s.view.names);
   const send = useSimulation((s) => s.actions.send);
   const [text, setText] = useState('');
@@ -15,6 +23,8 @@ export function NodeWindow({ index }: { index: number }) {
   const inputId = useId();
   if (!node) return null;
   const { name } = node;
+  const prefix = pane === 'main' ? '' : 'compare-';
+  const label = pane === 'main' ? `Node ${name}` : `Node ${name} under ${comparePolicy ?? ''}`;
 
   const submit = (event: FormEvent): void => {
     event.preventDefault();
@@ -24,39 +34,41 @@ export function NodeWindow({ index }: { index: number }) {
   };
 
   return (
-    <section className="node" aria-label={`Node ${name}`} data-testid={`node-${name}`} style={{ borderTopColor: nodeColor(index) }}>
+    <section className="node" aria-label={label} data-testid={`${prefix}node-${name}`} style={{ borderTopColor: nodeColor(index) }}>
       <header className="node-head">
         <span className="badge" style={{ background: nodeColor(index) }} aria-hidden="true">
           {name}
         </span>
         <h2>Node {name}</h2>
-        <ClockView name={name} names={names} clock={node.clock} />
+        <ClockView name={name} names={names} clock={node.clock} testId={`${prefix}clock-${name}`} />
       </header>
-      <Inbox name={name} index={index} names={names} entries={node.inbox} />
+      <Inbox name={name} index={index} names={names} entries={node.inbox} testId={`${prefix}inbox-${name}`} />
       <BufferList name={name} entries={node.buffer} />
-      <form className="composer" onSubmit={submit}>
-        <label htmlFor={inputId} className="visually-hidden">
-          Message from {name}
-        </label>
-        <input
-          id={inputId}
-          value={text}
-          maxLength={200}
-          autoComplete="off"
-          placeholder="Type a message"
-          aria-invalid={refused}
-          onChange={(e) => {
-            setText(e.target.value);
-            setRefused(false);
-          }}
-        />
-        <button type="submit">Send</button>
-        {refused && (
-          <span className="refused" role="alert">
-            Type a message first
-          </span>
-        )}
-      </form>
+      {pane === 'main' && (
+        <form className="composer" onSubmit={submit}>
+          <label htmlFor={inputId} className="visually-hidden">
+            Message from {name}
+          </label>
+          <input
+            id={inputId}
+            value={text}
+            maxLength={200}
+            autoComplete="off"
+            placeholder="Type a message"
+            aria-invalid={refused}
+            onChange={(e) => {
+              setText(e.target.value);
+              setRefused(false);
+            }}
+          />
+          <button type="submit">Send</button>
+          {refused && (
+            <span className="refused" role="alert">
+              Type a message first
+            </span>
+          )}
+        </form>
+      )}
     </section>
   );
 }

@@ -1,7 +1,16 @@
 import { formatClock } from '../sim/clock.ts';
 import type { TraceEvent } from '../sim/trace.ts';
+import type { DeliveryPolicy } from '../sim/message.ts';
 import type { DelayDistribution } from '../sim/network.ts';
 import type { ControlKind, OrderWait } from '../sim/view.ts';
+
+/** Each delivery policy's name as the controls and panes show it. */
+export const POLICY_LABELS: Readonly<Record<DeliveryPolicy, string>> = {
+  causal: 'Causal (vector clocks)',
+  fifo: 'FIFO (per sender)',
+  none: 'None (as it arrives)',
+  total: 'Total (sequencer A)',
+};
 
 /** Formats a vector clock for people: `[1, 0, 0]`. */
 export function showClock(clock: ArrayLike<number>): string {

@@ -4,6 +4,7 @@ import { DEFAULT_NETWORK, type DelayDistribution, type NetworkConfig } from '../
 import type { TraceEvent } from '../sim/trace.ts';
 import type { WorldView } from '../sim/view.ts';
 import { replayWorld, World, type Command, type WorldConfig } from '../sim/world.ts';
+import { buildMirror, translateCommand } from './mirror.ts';
 import { DEFAULT_SETTINGS, type Settings } from './settings.ts';
 
 /** What starts a run: the network's settings live in `network`, which carries over to a new run. */
@@ -36,6 +37,8 @@ export interface SimulationActions {
   setIsolated(node: number, isolated: boolean): void;
   /** Switches manual delivery on or off: messages stop before their receiver until let in. */
   setManual(manual: boolean): void;
+  /** Shows beside the run the same run under another policy, or stops comparing. */
+  setComparePolicy(policy: DeliveryPolicy | undefined): void;
   /** Changes the delay of transmissions sent from now on. */
   setDelay(delay: DelayDistribution): void;
   /** Starts a new run with `nodeCount` nodes. */
@@ -55,6 +58,10 @@ export interface SimulationState {
   readonly network: NetworkConfig;
   /** The latest snapshot of the run. */
   readonly view: WorldView;
+  /** The policy of the comparison run shown beside the main one, if any. */
+  readonly comparePolicy: DeliveryPolicy | undefined;
+  /** The comparison run: the same seed and commands under `comparePolicy`. */
+  readonly compareView: WorldView | undefined;
   /** The trace so far; grows by appending. */
   readonly trace: readonly TraceEvent[];
   /** Virtual time shown, in ms; may run a fraction ahead of `view.now` between frames. */
@@ -88,15 +95,33 @@ export function createSimulationStore(
 ): SimulationStore {
   const { delay: initialDelay, ...run } = initial;
   let world = new World(configFor(run, { ...DEFAULT_NETWORK, delay: initialDelay }));
+  /** The comparison run, driven by the same commands and clock as `world`. */
+  let mirror: World | undefined;
 
   return createStore<SimulationState>()((set, get) => {
     /** Publishes the world's state after a change. */
     const publish = (extra: Partial<SimulationState> = {}): void => {
-      set({ view: world.view(), trace: world.trace.slice(), ...extra });
+      set({ view: world.view(), compareView: mirror?.view(), trace: world.trace.slice(), ...extra });
+    };
+
+    /** Applies a command to the run and, at the same instant, to the comparison run. */
+    const apply = (command: Command): void => {
+      const translated = mirror ? translateCommand(command, world.view().flights, mirror.view().flights) : undefined;
+      world.apply(command);
+      if (!mirror) return;
+      mirror.advanceTo(world.now);
+      if (translated) mirror.apply(translated);
+    };
+
+    /** Brings the comparison run to the main run's instant. */
+    const follow = (): void => {
+      mirror?.advanceTo(world.now);
     };
 
     const restart = (settings: RunSettings): void => {
       world = new World(configFor(settings, get().network));
+      const policy = get().comparePolicy;
+      mirror = policy ? new World({ ...world.config, policy }) : undefined;
       publish({ settings, now: 0, selectedFlight: undefined });
     };
 
@@ -104,6 +129,8 @@ export function createSimulationStore(
       settings: run,
       network: world.config.network,
       view: world.view(),
+      comparePolicy: undefined,
+      compareView: undefined,
       trace: [],
       now: 0,
       playing: options.playing ?? true,
@@ -112,14 +139,14 @@ export function createSimulationStore(
       notices,
       actions: {
       dispatch(command) {
-        world.apply(command);
+        apply(command);
         publish(command.kind === 'network' ? { network: command.network } : {});
       },
 
       toggleLink(a, b) {
         const kind = world.isCut(a, b) || world.isCut(b, a) ? 'heal' : 'cut';
-        world.apply({ kind, from: a, to: b });
-        world.apply({ kind, from: b, to: a });
+        apply({ kind, from: a, to: b });
+        apply({ kind, from: b, to: a });
         publish();
       },
 
@@ -156,6 +183,7 @@ export function createSimulationStore(
           stepped = true;
           if (world.trace.length !== before) break;
         }
+        follow();
         if (stepped) publish({ now: world.now, playing: false });
         else set({ playing: false });
       },
@@ -165,8 +193,10 @@ export function createSimulationStore(
         if (!playing) return;
         const next = now + Math.min(realMs, MAX_FRAME_MS) * speed;
         const before = world.version;
+        const mirrorBefore = mirror?.version;
         world.advanceTo(Math.floor(next));
-        if (world.version !== before) publish({ now: next });
+        follow();
+        if (world.version !== before || mirror?.version !== mirrorBefore) publish({ now: next });
         else set({ now: next });
       },
 
@@ -180,6 +210,11 @@ export function createSimulationStore(
         replayed.advanceTo(world.now);
         world = replayed;
         publish({ settings });
+      },
+
+      setComparePolicy(policy) {
+        mirror = policy ? buildMirror(world, policy) : undefined;
+        publish({ comparePolicy: policy });
       },
 
       setDelay(delay) {
