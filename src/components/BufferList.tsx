@@ -3,14 +3,14 @@ import type { BufferEntry } from '../sim/view.ts';
 import { describeWait, showClock } from './format.ts';
 
 /** The hold-back buffer: messages that arrived too early, each with what it waits for. */
-export function BufferList({ name, entries }: { name: string; entries: readonly BufferEntry[] }) {
+export function BufferList({ name, entries, testId = `buffer-${name}` }: { name: string; entries: readonly BufferEntry[]; testId?: string }) {
   return (
     <div className="buffer">
       <h3>
         Hold-back buffer{' '}
         <span className="count">{entries.length === 0 ? '· empty' : `(${entries.length})`}</span>
       </h3>
-      <ul data-testid={`buffer-${name}`} aria-label={`Hold-back buffer of ${name}`}>
+      <ul data-testid={testId} aria-label={`Hold-back buffer of ${name}`}>
         <AnimatePresence initial={false}>
           {entries.map((entry) => (
             <BufferItem key={entry.message.id} entry={entry} />
