@@ -22,8 +22,9 @@ export type DeliverFn = (node: NodeState, message: Message) => void;
  * deliveredPrefix equals clock; a buffered message from s is either not next from s
  * (seq > clock[s] + 1) or is s's head and listed in `waitAt` under the one entry k and
  * value ts[k] it needs. A delivery from k wakes only the heads waiting for exactly the new
- * clock[k], so each head costs at most N entry comparisons over its whole life, however
- * long it waits: no rescan of the buffer after every arrival.
+ * clock[k], and a woken head resumes its scan at the entry that blocked it, so a head costs
+ * at most N entry comparisons plus one per time it is woken: no rescan of the buffer after
+ * every arrival.
  *
  * Under `total` the sequencer (A) runs exactly the causal path above and the world numbers
  * each of its deliveries. Every other node keeps arrived messages, its own included, in the

@@ -152,10 +152,10 @@ function expectedMissing(d: Delivery, size: number): string[] {
 }
 
 /** The engine's `missing` flag matches the oracle on every deliver event. */
-function expectMissingAgrees(a: Analysis): void {
+function expectMissingAgrees(a: Analysis, context = ''): void {
   for (const d of a.deliveries) {
     const expected = expectedMissing(d, a.size);
-    expect(d.engineMissing ?? [], `${d.msg.id} at node ${d.node}`).toEqual(expected);
+    expect(d.engineMissing ?? [], `${context}${d.msg.id} at node ${d.node}`).toEqual(expected);
   }
 }
 
@@ -305,7 +305,7 @@ describe('none policy', () => {
         'none',
       );
       const a = analyseWorld(world);
-      expectMissingAgrees(a);
+      expectMissingAgrees(a, `seed ${seed}: `);
       if (a.deliveries.some((d) => d.oracleMissing.length > 0)) violating++;
     }
     expect(violating).toBeGreaterThan(0);
