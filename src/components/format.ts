@@ -1,7 +1,7 @@
 import { formatClock } from '../sim/clock.ts';
 import type { TraceEvent } from '../sim/trace.ts';
 import type { DeliveryPolicy } from '../sim/message.ts';
-import type { DelayDistribution } from '../sim/network.ts';
+import type { DelayDistribution, NetworkConfig } from '../sim/network.ts';
 import type { ControlKind, OrderWait } from '../sim/view.ts';
 
 /** Each delivery policy's name as the controls and panes show it. */
@@ -54,7 +54,7 @@ export function describeEvent(event: TraceEvent): string {
     case 'heal':
       return `link ${event.node}→${event.to} healed`;
     case 'network':
-      return `network changed: delay ${describeDelay(event.network.delay)}${event.network.manual ? ', manual delivery' : ''}`;
+      return `network changed: ${describeNetwork(event.network)}`;
     case 'order':
       return `${event.node} gave ${event.msg} sequence number ${event.seq}`;
     case 'retransmit':
@@ -67,6 +67,17 @@ function carried(msg: string, control: ControlKind | undefined): string {
   if (control === 'order') return `the sequence number of ${msg}`;
   if (control === 'ack') return `the acknowledgement of ${msg}`;
   return msg;
+}
+
+/** Network settings in words, naming only the faults in force: `delay 300–2500 ms, loss 30%, reliable delivery`. */
+function describeNetwork(network: Omit<NetworkConfig, 'links'>): string {
+  const parts = [`delay ${describeDelay(network.delay)}`];
+  if (network.lossRate > 0) parts.push(`loss ${Math.round(network.lossRate * 1000) / 10}%`);
+  if (network.dupRate > 0) parts.push(`duplication ${Math.round(network.dupRate * 1000) / 10}%`);
+  if (network.reliable === true) parts.push('reliable delivery');
+  if (network.partitionMode === 'drop') parts.push('cut links drop messages');
+  if (network.manual) parts.push('manual delivery');
+  return parts.join(', ');
 }
 
 /** A delay distribution in words, e.g. `300–2500 ms`. */
