@@ -1,9 +1,14 @@
 import { AnimatePresence, m, useIsPresent } from 'framer-motion';
 import type { BufferEntry } from '../sim/view.ts';
+import { useSimulation } from '../store/context.tsx';
 import { describeWait, showClock } from './format.ts';
 
-/** The hold-back buffer: messages that arrived too early, each with what it waits for. */
+/**
+ * The hold-back buffer: messages that arrived too early, each with what it waits for, and the
+ * latest duplicate the node discarded (found as the node, in either run, whose buffer `entries` is).
+ */
 export function BufferList({ name, entries, testId = `buffer-${name}` }: { name: string; entries: readonly BufferEntry[]; testId?: string }) {
+  const discarded = useSimulation((s) => (s.view.nodes.find((n) => n.buffer === entries) ?? s.compareView?.nodes.find((n) => n.buffer === entries))?.discarded);
   return (
     <div className="buffer">
       <h3>
@@ -17,7 +22,18 @@ export function BufferList({ name, entries, testId = `buffer-${name}` }: { name:
           ))}
         </AnimatePresence>
       </ul>
+      {discarded && discarded.length > 0 && <DiscardNote key={discarded.length} ids={discarded} />}
     </div>
+  );
+}
+
+/** Names the newest duplicate discarded here; it stands out when it appears, then fades. */
+function DiscardNote({ ids }: { ids: readonly string[] }) {
+  return (
+    <p className="discarded">
+      Discarded duplicate: <span className="msg-id">{ids.at(-1)}</span>
+      {ids.length > 1 ? ` (${ids.length} so far)` : ''}
+    </p>
   );
 }
 

@@ -17,7 +17,13 @@ export function EventLog() {
         {trace.length === 0 && <li className="empty">Nothing has happened yet. Type a message in a node and press Send.</li>}
         {trace.slice(first).map((event, i) => (
           <li key={first + i} className={`ev ev-${event.type}${event.type === 'deliver' && event.missing ? ' ev-violation' : ''}`}>
-            <span className="ev-time">{showSeconds(event.t)}</span> {describeEvent(event)}
+            <span className="ev-time">{showSeconds(event.t)}</span>
+            {event.type === 'drop' && (
+              <span className="ev-mark" aria-hidden="true">
+                ✕
+              </span>
+            )}{' '}
+            {describeEvent(event)}
           </li>
         ))}
       </ol>

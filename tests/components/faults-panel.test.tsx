@@ -1,7 +1,9 @@
-import { screen } from '@testing-library/react';
+import { act, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
+import { BufferList } from '../../src/components/BufferList.tsx';
 import { FaultsPanel } from '../../src/components/FaultsPanel.tsx';
+import { useSimulation } from '../../src/store/context.tsx';
 import { renderWithStore } from './render.tsx';
 
 /** Sets loss and duplication (percent) through the form, for the links chosen now. */
@@ -98,5 +100,31 @@ describe('the faults panel', () => {
     expect(store.getState().network.dupRate).toBe(0.4);
     await user.selectOptions(screen.getByRole('combobox', { name: 'Links' }), 'B→A');
     expect(screen.getByRole('spinbutton', { name: 'Duplication (%)' })).toHaveProperty('value', '40');
+  });
+});
+
+/** Node B's buffer as NodeWindow renders it. */
+function BufferOfB() {
+  const node = useSimulation((s) => s.view.nodes[1]);
+  return node ? <BufferList name={node.name} entries={node.buffer} /> : null;
+}
+
+describe('the buffer area', () => {
+  it('says which duplicate the node discarded', () => {
+    const { store } = renderWithStore(<BufferOfB />);
+    const { actions } = store.getState();
+    act(() => {
+      actions.setManual(true);
+      actions.send(0, 'Hello');
+      while (store.getState().view.nextEventAt !== undefined) actions.step();
+    });
+    expect(screen.queryByText(/Discarded duplicate/)).toBeNull();
+    act(() => {
+      const flight = store.getState().view.flights.find((f) => f.to === 1);
+      if (!flight) throw new Error('no flight to B');
+      actions.dispatch({ kind: 'duplicate', flight: flight.id });
+      for (const f of store.getState().view.flights.filter((x) => x.to === 1)) actions.dispatch({ kind: 'release', flight: f.id });
+    });
+    expect(screen.getByText(/Discarded duplicate/).textContent).toBe('Discarded duplicate: A1');
   });
 });
