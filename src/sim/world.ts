@@ -123,7 +123,7 @@ export class World {
   now = 0;
   /** Scheduled events processed so far. */
   processed = 0;
-  /** Bumped on every visible change. */
+  /** Bumped on every change the views show; time passing alone does not count. */
   version = 0;
 
   private readonly nodes: NodeState[];
@@ -275,10 +275,7 @@ export class World {
   /** Processes every event due at or before `timeMs`, then sets the clock to `timeMs`. */
   advanceTo(timeMs: number): void {
     while (!this.idle && this.queue.peekTime() <= timeMs) this.step();
-    if (timeMs > this.now) {
-      this.now = timeMs;
-      this.version++;
-    }
+    if (timeMs > this.now) this.now = timeMs;
   }
 
   /** Runs until no event is scheduled (parked and held transmissions stay where they are). */
