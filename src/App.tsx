@@ -1,6 +1,7 @@
 import { domAnimation, LazyMotion } from 'framer-motion';
 import { Controls } from './components/Controls.tsx';
 import { EventLog } from './components/EventLog.tsx';
+import { FaultsPanel } from './components/FaultsPanel.tsx';
 import { FlightDetails } from './components/FlightDetails.tsx';
 import { NetworkView } from './components/NetworkView.tsx';
 import { POLICY_LABELS } from './components/format.ts';
@@ -43,6 +44,7 @@ export default function App() {
         <main className="layout">
           <div className="side">
             <NetworkView />
+            <FaultsPanel />
             <FlightDetails />
             <EventLog />
           </div>

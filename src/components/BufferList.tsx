@@ -1,14 +1,19 @@
 import { AnimatePresence, m, useIsPresent } from 'framer-motion';
 import type { BufferEntry } from '../sim/view.ts';
-import { useSimulation } from '../store/context.tsx';
 import { describeWait, showClock } from './format.ts';
 
-/**
- * The hold-back buffer: messages that arrived too early, each with what it waits for, and the
- * latest duplicate the node discarded (found as the node, in either run, whose buffer `entries` is).
- */
-export function BufferList({ name, entries, testId = `buffer-${name}` }: { name: string; entries: readonly BufferEntry[]; testId?: string }) {
-  const discarded = useSimulation((s) => (s.view.nodes.find((n) => n.buffer === entries) ?? s.compareView?.nodes.find((n) => n.buffer === entries))?.discarded);
+/** The hold-back buffer: messages that arrived too early, each with what it waits for, and the latest duplicate discarded. */
+export function BufferList({
+  name,
+  entries,
+  discarded,
+  testId = `buffer-${name}`,
+}: {
+  name: string;
+  entries: readonly BufferEntry[];
+  discarded: readonly string[];
+  testId?: string;
+}) {
   return (
     <div className="buffer">
       <h3>
@@ -22,7 +27,7 @@ export function BufferList({ name, entries, testId = `buffer-${name}` }: { name:
           ))}
         </AnimatePresence>
       </ul>
-      {discarded && discarded.length > 0 && <DiscardNote key={discarded.length} ids={discarded} />}
+      {discarded.length > 0 && <DiscardNote key={discarded.length} ids={discarded} />}
     </div>
   );
 }

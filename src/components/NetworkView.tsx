@@ -1,24 +1,13 @@
 import { AnimatePresence, useMotionValue } from 'framer-motion';
 import { useEffect, useMemo } from 'react';
 import { useSimulation, useSimulationStore } from '../store/context.tsx';
-import { FaultsPanel } from './FaultsPanel.tsx';
 import { FlightDot } from './FlightDot.tsx';
 import { nodePositions, STAGE_SIZE, type Point } from './geometry.ts';
 import { nodeColor } from './palette.ts';
 import { linkKey } from '../sim/network.ts';
 
-/** The network picture, then the faults panel that sets how the network misbehaves. */
-export function NetworkView() {
-  return (
-    <>
-      <NetworkPicture />
-      <FaultsPanel />
-    </>
-  );
-}
-
 /** The network: nodes on a ring, links between them, and every message in transit. */
-function NetworkPicture() {
+export function NetworkView() {
   const store = useSimulationStore();
   const names = useSimulation((s) => s.view.names);
   const flights = useSimulation((s) => s.view.flights);

@@ -43,7 +43,7 @@ export function NodeWindow({ index, pane = 'main' }: { index: number; pane?: Pan
         <ClockView name={name} names={names} clock={node.clock} testId={`${prefix}clock-${name}`} />
       </header>
       <Inbox name={name} index={index} names={names} entries={node.inbox} testId={`${prefix}inbox-${name}`} />
-      <BufferList name={name} entries={node.buffer} testId={`${prefix}buffer-${name}`} />
+      <BufferList name={name} entries={node.buffer} discarded={node.discarded} testId={`${prefix}buffer-${name}`} />
       {pane === 'main' && (
         <form className="composer" onSubmit={submit}>
           <label htmlFor={inputId} className="visually-hidden">
