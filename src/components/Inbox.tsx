@@ -1,5 +1,5 @@
 import type { InboxEntry } from '../sim/view.ts';
-import { listInWords, showClock } from './format.ts';
+import { listInWords, senderOf, showClock } from './format.ts';
 import { nodeColor } from './palette.ts';
 import { useScrollToEnd } from './useScrollToEnd.ts';
 
@@ -44,7 +44,12 @@ export function Inbox({
             </span>
             {missing.length > 0 && (
               <span className="flag" role="note">
-                ⚠ Shown before {listInWords(missing)}, which it replies to
+                ⚠ Shown before {listInWords(missing)}, which {missing.some((id) => senderOf(id) === sender) ? 'came before it' : 'it replies to'}
+                <span className="flag-why">
+                  {' '}
+                  Its stamp {showClock(message.vc)} says {sender} had already seen {listInWords(missing)} when sending it; {name} has not shown{' '}
+                  {missing.length === 1 ? 'that' : 'those'} yet.
+                </span>
               </span>
             )}
           </li>

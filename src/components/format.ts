@@ -17,6 +17,11 @@ export function showClock(clock: ArrayLike<number>): string {
   return formatClock(clock, ', ');
 }
 
+/** The sender's name in a message id: `AB12` → `AB`. */
+export function senderOf(id: string): string {
+  return /^[A-Z]+/.exec(id)?.[0] ?? '';
+}
+
 /** Joins ids as words: `A1`, `A1 and C2`, `A1, A2 and C2`. */
 export function listInWords(ids: readonly string[]): string {
   if (ids.length <= 1) return ids[0] ?? '';

@@ -108,3 +108,27 @@ describe('total order', () => {
     expect(within(screen.getByTestId('inbox-B')).getAllByTestId('message').map((m) => m.dataset.msg)).toEqual(['B1']);
   });
 });
+
+describe('the causality-violation flag', () => {
+  it('under FIFO flags a reply shown before its question and explains it from the stamp', () => {
+    const { store } = renderWithStore(nodes(3), { policy: 'fifo' });
+    const { actions } = store.getState();
+    act(() => actions.dispatch({ kind: 'network', network: manualNetwork() }));
+    act(() => actions.send(0, 'Question?'));
+    releaseTo(store, 'A1', 1);
+    act(() => actions.send(1, 'Answer!'));
+    releaseTo(store, 'B1', 2);
+    const flag = within(screen.getByTestId('inbox-C')).getByRole('note');
+    expect(flag.textContent).toBe('⚠ Shown before A1, which it replies to Its stamp [1, 1, 0] says B had already seen A1 when sending it; C has not shown that yet.');
+  });
+
+  it('under none flags a message shown before an earlier one from the same sender', () => {
+    const { store } = renderWithStore(nodes(2), { nodeCount: 2, policy: 'none' });
+    const { actions } = store.getState();
+    act(() => actions.dispatch({ kind: 'network', network: manualNetwork() }));
+    act(() => actions.send(0, 'one'));
+    act(() => actions.send(0, 'two'));
+    releaseTo(store, 'A2', 1);
+    expect(within(screen.getByTestId('inbox-B')).getByRole('note').textContent).toContain('Shown before A1, which came before it');
+  });
+});
