@@ -3,7 +3,8 @@ import type { DeliveryPolicy } from '../sim/message.ts';
 import { DEFAULT_NETWORK, type DelayDistribution, type NetworkConfig } from '../sim/network.ts';
 import type { TraceEvent } from '../sim/trace.ts';
 import type { WorldView } from '../sim/view.ts';
-import { replayWorld, World, type Command, type WorldConfig } from '../sim/world.ts';
+import { advanceAlong, nextAction, rebuildAt, rebuildBefore } from '../sim/timeline.ts';
+import { replayWorld, World, type Command, type LoggedCommand, type WorldConfig } from '../sim/world.ts';
 import { buildMirror, translateCommand } from './mirror.ts';
 import { DEFAULT_SETTINGS, type Settings } from './settings.ts';
 
@@ -37,6 +38,13 @@ export interface SimulationActions {
   setIsolated(node: number, isolated: boolean): void;
   /** Switches manual delivery on or off: messages stop before their receiver until let in. */
   setManual(manual: boolean): void;
+  /** Shows the run as it was at virtual time `timeMs` (within the recorded timeline). */
+  seek(timeMs: number): void;
+  /** Pauses and goes back to just before the last visible change. */
+  stepBack(): void;
+  /** Selects a message to inspect; with `add`, picks it as the second of two to compare. */
+  selectMessage(id: string, add?: boolean): void;
+  clearSelection(): void;
   /** Shows beside the run the same run under another policy, or stops comparing. */
   setComparePolicy(policy: DeliveryPolicy | undefined): void;
   /** Changes the delay of transmissions sent from now on. */
@@ -62,6 +70,10 @@ export interface SimulationState {
   readonly comparePolicy: DeliveryPolicy | undefined;
   /** The comparison run: the same seed and commands under `comparePolicy`. */
   readonly compareView: WorldView | undefined;
+  /** The latest virtual time the run has reached; before it, the recorded future replays. */
+  readonly horizon: number;
+  /** Messages selected for inspection: none, one, or two to compare. */
+  readonly selectedMessages: readonly string[];
   /** The trace so far; grows by appending. */
   readonly trace: readonly TraceEvent[];
   /** Virtual time shown, in ms; may run a fraction ahead of `view.now` between frames. */
@@ -97,6 +109,8 @@ export function createSimulationStore(
   let world = new World(configFor(run, { ...DEFAULT_NETWORK, delay: initialDelay }));
   /** The comparison run, driven by the same commands and clock as `world`. */
   let mirror: World | undefined;
+  /** Every command of this run's history, including those ahead of `world` after a rewind. */
+  let timeline: LoggedCommand[] = [];
 
   return createStore<SimulationState>()((set, get) => {
     /** Publishes the world's state after a change. */
@@ -113,6 +127,27 @@ export function createSimulationStore(
       if (translated) mirror.apply(translated);
     };
 
+    /**
+     * Applies a command the user gives now. Acting in the past forks: the recorded future
+     * after this point is discarded and the run goes on from here.
+     */
+    const act = (command: Command): void => {
+      if (world.commands.length < timeline.length) {
+        timeline = timeline.slice(0, world.commands.length);
+        set({ horizon: world.now });
+      }
+      apply(command);
+      timeline.push(world.commands.at(-1) as LoggedCommand);
+    };
+
+    /** Replaces the run by one rebuilt from the timeline, bringing the comparison along. */
+    const rebuilt = (next: World): void => {
+      world = next;
+      const policy = get().comparePolicy;
+      mirror = policy ? buildMirror(world, policy) : undefined;
+      publish({ now: world.now, playing: false, selectedFlight: undefined });
+    };
+
     /** Brings the comparison run to the main run's instant. */
     const follow = (): void => {
       mirror?.advanceTo(world.now);
@@ -120,9 +155,10 @@ export function createSimulationStore(
 
     const restart = (settings: RunSettings): void => {
       world = new World(configFor(settings, get().network));
+      timeline = [];
       const policy = get().comparePolicy;
       mirror = policy ? new World({ ...world.config, policy }) : undefined;
-      publish({ settings, now: 0, selectedFlight: undefined });
+      publish({ settings, now: 0, horizon: 0, selectedFlight: undefined, selectedMessages: [] });
     };
 
     return {
@@ -131,6 +167,8 @@ export function createSimulationStore(
       view: world.view(),
       comparePolicy: undefined,
       compareView: undefined,
+      horizon: 0,
+      selectedMessages: [],
       trace: [],
       now: 0,
       playing: options.playing ?? true,
@@ -139,14 +177,14 @@ export function createSimulationStore(
       notices,
       actions: {
       dispatch(command) {
-        apply(command);
+        act(command);
         publish(command.kind === 'network' ? { network: command.network } : {});
       },
 
       toggleLink(a, b) {
         const kind = world.isCut(a, b) || world.isCut(b, a) ? 'heal' : 'cut';
-        apply({ kind, from: a, to: b });
-        apply({ kind, from: b, to: a });
+        act({ kind, from: a, to: b });
+        act({ kind, from: b, to: a });
         publish();
       },
 
@@ -179,14 +217,32 @@ export function createSimulationStore(
       step() {
         const before = world.trace.length;
         let stepped = false;
-        while (world.step()) {
+        while (nextAction(world, timeline, apply)) {
           stepped = true;
           if (world.trace.length !== before) break;
         }
         follow();
-        if (stepped) publish({ now: world.now, playing: false });
+        if (stepped) publish({ now: world.now, horizon: Math.max(get().horizon, world.now), playing: false });
         else set({ playing: false });
       },
+
+      stepBack() {
+        if (world.trace.length === 0) return set({ playing: false });
+        rebuilt(rebuildBefore(world.config, timeline, world.trace.length));
+      },
+
+      seek(timeMs) {
+        const t = Math.max(0, Math.min(Math.floor(timeMs), get().horizon));
+        rebuilt(rebuildAt(world.config, timeline, t));
+      },
+
+      selectMessage(id, add = false) {
+        const [first] = get().selectedMessages;
+        if (add && first !== undefined && first !== id) set({ selectedMessages: [first, id] });
+        else set({ selectedMessages: first === id && get().selectedMessages.length === 1 ? [] : [id] });
+      },
+
+      clearSelection: () => set({ selectedMessages: [] }),
 
       tick(realMs) {
         const { playing, speed, now } = get();
@@ -194,10 +250,11 @@ export function createSimulationStore(
         const next = now + Math.min(realMs, MAX_FRAME_MS) * speed;
         const before = world.version;
         const mirrorBefore = mirror?.version;
-        world.advanceTo(Math.floor(next));
+        advanceAlong(world, timeline, Math.floor(next), apply);
         follow();
-        if (world.version !== before || mirror?.version !== mirrorBefore) publish({ now: next });
-        else set({ now: next });
+        const horizon = Math.max(get().horizon, next);
+        if (world.version !== before || mirror?.version !== mirrorBefore) publish({ now: next, horizon });
+        else set({ now: next, horizon });
       },
 
       setSpeed(speed) {
@@ -209,7 +266,8 @@ export function createSimulationStore(
         const replayed = replayWorld({ ...world.config, policy }, world.commands, world.processed);
         replayed.advanceTo(world.now);
         world = replayed;
-        publish({ settings });
+        timeline = [...world.commands];
+        publish({ settings, horizon: world.now });
       },
 
       setComparePolicy(policy) {
