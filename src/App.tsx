@@ -2,6 +2,9 @@ import { domAnimation, LazyMotion } from 'framer-motion';
 import { Controls } from './components/Controls.tsx';
 import { EventLog } from './components/EventLog.tsx';
 import { FaultsPanel } from './components/FaultsPanel.tsx';
+import { Inspector } from './components/Inspector.tsx';
+import { SpaceTime } from './components/SpaceTime.tsx';
+import { Timeline } from './components/Timeline.tsx';
 import { FlightDetails } from './components/FlightDetails.tsx';
 import { NetworkView } from './components/NetworkView.tsx';
 import { POLICY_LABELS } from './components/format.ts';
@@ -40,6 +43,7 @@ export default function App() {
           <h1>Causal Chat</h1>
           <Controls />
         </header>
+        <Timeline />
         <Notices />
         <main className="layout">
           <div className="side">
@@ -48,6 +52,7 @@ export default function App() {
             <FlightDetails />
             <EventLog />
           </div>
+          <div className="content">
           {comparePolicy === undefined ? (
             grid('main', 1)
           ) : (
@@ -62,6 +67,11 @@ export default function App() {
               </section>
             </div>
           )}
+            <section className="causal-strip" aria-label="Space-time diagram and causal inspection">
+              <Inspector />
+              <SpaceTime />
+            </section>
+          </div>
         </main>
       </div>
     </LazyMotion>

@@ -1,17 +1,21 @@
 import { AnimatePresence, m, useIsPresent } from 'framer-motion';
 import type { BufferEntry } from '../sim/view.ts';
 import { describeWait, showClock } from './format.ts';
+import { MessageId } from './MessageId.tsx';
+import type { CausalMark } from './useCausalMarks.ts';
 
 /** The hold-back buffer: messages that arrived too early, each with what it waits for, and the latest duplicate discarded. */
 export function BufferList({
   name,
   entries,
   discarded,
+  marks,
   testId = `buffer-${name}`,
 }: {
   name: string;
   entries: readonly BufferEntry[];
   discarded: readonly string[];
+  marks: ReadonlyMap<string, CausalMark>;
   testId?: string;
 }) {
   return (
@@ -23,7 +27,7 @@ export function BufferList({
       <ul data-testid={testId} aria-label={`Hold-back buffer of ${name}`}>
         <AnimatePresence initial={false}>
           {entries.map((entry) => (
-            <BufferItem key={entry.message.id} entry={entry} />
+            <BufferItem key={entry.message.id} entry={entry} mark={marks.get(entry.message.id)} />
           ))}
         </AnimatePresence>
       </ul>
@@ -43,18 +47,18 @@ function DiscardNote({ ids }: { ids: readonly string[] }) {
 }
 
 /** One held message; while it animates out after delivery it no longer counts as buffered. */
-function BufferItem({ entry: { message, waitingFor, order } }: { entry: BufferEntry }) {
+function BufferItem({ entry: { message, waitingFor, order }, mark }: { entry: BufferEntry; mark: CausalMark | undefined }) {
   const present = useIsPresent();
   return (
     <m.li
       {...(present ? { 'data-msg': message.id } : { 'aria-hidden': true })}
-      className={present ? 'held' : 'held leaving'}
+      className={`${present ? 'held' : 'held leaving'}${mark ? ` mark-${mark}` : ''}`}
       layout
       initial={{ opacity: 0, x: -12 }}
       animate={{ opacity: 1, x: 0 }}
       exit={{ opacity: 0, y: -16, transition: { duration: 0.4 } }}
     >
-      <span className="msg-id">{message.id}</span> <span className="stamp">{showClock(message.vc)}</span>{' '}
+      <MessageId id={message.id} mark={mark} /> <span className="stamp">{showClock(message.vc)}</span>{' '}
       <span className="waiting">{present ? `waiting for ${describeWait(waitingFor, order)}` : 'delivered'}</span>
     </m.li>
   );

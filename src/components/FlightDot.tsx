@@ -12,7 +12,8 @@ interface FlightDotProps {
   to: Point;
   now: MotionValue<number>;
   selected: boolean;
-  onSelect: (id: number | undefined) => void;
+  /** Selects the flight (and its message), or clears the selection when it was selected. */
+  onSelect: (id: number | undefined, messageId: string) => void;
 }
 
 /** Clip the progress so a dot sits just outside the node circles at both ends. */
@@ -69,11 +70,11 @@ export const FlightDot = memo(function FlightDot({
       initial={{ opacity: 0 }}
       animate={{ opacity: 1 }}
       exit={{ opacity: 0, transition: { duration: 0.3 } }}
-      onClick={() => onSelect(selected ? undefined : flight.id)}
+      onClick={() => onSelect(selected ? undefined : flight.id, message.id)}
       onKeyDown={(e) => {
         if (e.key === 'Enter' || e.key === ' ') {
           e.preventDefault();
-          onSelect(selected ? undefined : flight.id);
+          onSelect(selected ? undefined : flight.id, message.id);
         }
       }}
     >

@@ -1,6 +1,8 @@
 import type { InboxEntry } from '../sim/view.ts';
 import { listInWords, senderOf, showClock } from './format.ts';
+import { MessageId } from './MessageId.tsx';
 import { nodeColor } from './palette.ts';
+import type { CausalMark } from './useCausalMarks.ts';
 import { useScrollToEnd } from './useScrollToEnd.ts';
 
 /** The chat of one node: delivered messages in delivery order, each with its own timestamp. */
@@ -9,12 +11,14 @@ export function Inbox({
   index,
   names,
   entries,
+  marks,
   testId = `inbox-${name}`,
 }: {
   name: string;
   index: number;
   names: readonly string[];
   entries: readonly InboxEntry[];
+  marks: ReadonlyMap<string, CausalMark>;
   testId?: string;
 }) {
   const list = useScrollToEnd<HTMLOListElement>(entries.length);
@@ -24,18 +28,19 @@ export function Inbox({
       {entries.map(({ message, missing }) => {
         const own = message.sender === index;
         const sender = names[message.sender] ?? '?';
+        const mark = marks.get(message.id);
         return (
           <li
             key={message.id}
             data-testid="message"
             data-msg={message.id}
-            className={`${own ? 'chat own' : 'chat'}${missing.length > 0 ? ' violation' : ''}`}
+            className={`${own ? 'chat own' : 'chat'}${missing.length > 0 ? ' violation' : ''}${mark ? ` mark-${mark}` : ''}`}
           >
             <span className="chat-head">
               <span className="badge small" style={{ background: nodeColor(message.sender) }} aria-hidden="true">
                 {sender}
               </span>
-              <span className="msg-id">{message.id}</span>
+              <MessageId id={message.id} mark={mark} />
               <span className="stamp">{showClock(message.vc)}</span>
             </span>
             <span className="chat-text">

@@ -1,5 +1,5 @@
 import { AnimatePresence, useMotionValue } from 'framer-motion';
-import { useEffect, useMemo } from 'react';
+import { useCallback, useEffect, useMemo } from 'react';
 import { useSimulation, useSimulationStore } from '../store/context.tsx';
 import { FlightDot } from './FlightDot.tsx';
 import { nodePositions, STAGE_SIZE, type Point } from './geometry.ts';
@@ -13,6 +13,15 @@ export function NetworkView() {
   const flights = useSimulation((s) => s.view.flights);
   const selected = useSimulation((s) => s.selectedFlight);
   const selectFlight = useSimulation((s) => s.actions.selectFlight);
+  const selectMessage = useSimulation((s) => s.actions.selectMessage);
+  const select = useCallback(
+    (id: number | undefined, messageId: string): void => {
+      selectFlight(id);
+      if (id === undefined) return;
+      selectMessage(messageId, 'only');
+    },
+    [selectFlight, selectMessage],
+  );
   const toggleLink = useSimulation((s) => s.actions.toggleLink);
   const cutLinks = useSimulation((s) => s.view.cutLinks);
   const now = useMotionValue(store.getState().now);
@@ -84,7 +93,7 @@ export function NetworkView() {
               to={positions[flight.to] as Point}
               now={now}
               selected={selected === flight.id}
-              onSelect={selectFlight}
+              onSelect={select}
             />
           ))}
         </AnimatePresence>

@@ -4,6 +4,9 @@ import { BufferList } from './BufferList.tsx';
 import { ClockView } from './ClockView.tsx';
 import { Inbox } from './Inbox.tsx';
 import { nodeColor } from './palette.ts';
+import { useCausalMarks, type CausalMark } from './useCausalMarks.ts';
+
+const NO_MARKS: ReadonlyMap<string, CausalMark> = new Map();
 
 /** Which run a window shows: the main one, or the comparison run under another policy. */
 export type Pane = 'main' | 'compare';
@@ -16,6 +19,9 @@ export type Pane = 'main' | 'compare';
 export function NodeWindow({ index, pane = 'main' }: { index: number; pane?: Pane }) {
   const node = useSimulation((s) => (pane === 'main' ? s.view : s.compareView)?.nodes[index]);
   const comparePolicy = useSimulation((s) => s.comparePolicy);
+  const mainMarks = useCausalMarks();
+  /** Selection and its marks belong to the main run; the comparison run's stamps may differ. */
+  const marks = pane === 'main' ? mainMarks : NO_MARKS;
   const names = useSimulation((s) => s.view.names);
   const send = useSimulation((s) => s.actions.send);
   const [text, setText] = useState('');
@@ -42,8 +48,8 @@ export function NodeWindow({ index, pane = 'main' }: { index: number; pane?: Pan
         <h2>Node {name}</h2>
         <ClockView name={name} names={names} clock={node.clock} testId={`${prefix}clock-${name}`} />
       </header>
-      <Inbox name={name} index={index} names={names} entries={node.inbox} testId={`${prefix}inbox-${name}`} />
-      <BufferList name={name} entries={node.buffer} discarded={node.discarded} testId={`${prefix}buffer-${name}`} />
+      <Inbox name={name} index={index} names={names} entries={node.inbox} marks={marks} testId={`${prefix}inbox-${name}`} />
+      <BufferList name={name} entries={node.buffer} discarded={node.discarded} marks={marks} testId={`${prefix}buffer-${name}`} />
       {pane === 'main' && (
         <form className="composer" onSubmit={submit}>
           <label htmlFor={inputId} className="visually-hidden">

@@ -42,8 +42,11 @@ export interface SimulationActions {
   seek(timeMs: number): void;
   /** Pauses and goes back to just before the last visible change. */
   stepBack(): void;
-  /** Selects a message to inspect; with `add`, picks it as the second of two to compare. */
-  selectMessage(id: string, add?: boolean): void;
+  /**
+   * Selects a message to inspect. `toggle` (the default) clears it when it is the only one
+   * selected; `add` picks it as the second of two to compare; `only` just selects it.
+   */
+  selectMessage(id: string, mode?: 'toggle' | 'add' | 'only'): void;
   clearSelection(): void;
   /** Shows beside the run the same run under another policy, or stops comparing. */
   setComparePolicy(policy: DeliveryPolicy | undefined): void;
@@ -236,10 +239,12 @@ export function createSimulationStore(
         rebuilt(rebuildAt(world.config, timeline, t));
       },
 
-      selectMessage(id, add = false) {
-        const [first] = get().selectedMessages;
-        if (add && first !== undefined && first !== id) set({ selectedMessages: [first, id] });
-        else set({ selectedMessages: first === id && get().selectedMessages.length === 1 ? [] : [id] });
+      selectMessage(id, mode = 'toggle') {
+        const selected = get().selectedMessages;
+        const [first] = selected;
+        if (mode === 'add' && first !== undefined && first !== id) set({ selectedMessages: [first, id] });
+        else if (mode === 'toggle' && first === id && selected.length === 1) set({ selectedMessages: [] });
+        else set({ selectedMessages: [id] });
       },
 
       clearSelection: () => set({ selectedMessages: [] }),

@@ -106,7 +106,7 @@ describe('the faults panel', () => {
 /** Node B's buffer as NodeWindow renders it. */
 function BufferOfB() {
   const node = useSimulation((s) => s.view.nodes[1]);
-  return node ? <BufferList name={node.name} entries={node.buffer} discarded={node.discarded} /> : null;
+  return node ? <BufferList name={node.name} entries={node.buffer} discarded={node.discarded} marks={new Map()} /> : null;
 }
 
 describe('the buffer area', () => {

@@ -83,7 +83,7 @@ describe('time travel in the store', () => {
     const { actions } = store.getState();
     actions.selectMessage('B1');
     expect(store.getState().selectedMessages).toEqual(['B1']);
-    actions.selectMessage('C1', true);
+    actions.selectMessage('C1', 'add');
     expect(store.getState().selectedMessages).toEqual(['B1', 'C1']);
     actions.selectMessage('A1');
     actions.selectMessage('A1');

@@ -1,0 +1,127 @@
+import { useMemo } from 'react';
+import { explainOrder, relateMessages } from '../sim/causality.ts';
+import { useSimulation } from '../store/context.tsx';
+import { listInWords, showClock } from './format.ts';
+import { sentMessages } from './useCausalMarks.ts';
+
+/**
+ * Causal inspection of the selected message: its past, its future and what is concurrent with
+ * it, each with the rule in words; with two selected, their timestamps entry by entry.
+ */
+export function Inspector() {
+  const trace = useSimulation((s) => s.trace);
+  const names = useSimulation((s) => s.view.names);
+  const selected = useSimulation((s) => s.selectedMessages);
+  const { selectMessage, clearSelection } = useSimulation((s) => s.actions);
+  const sent = useMemo(() => sentMessages(trace, names), [trace, names]);
+  const [firstId, secondId] = selected;
+  const first = firstId === undefined ? undefined : sent.get(firstId);
+  const second = secondId === undefined ? undefined : sent.get(secondId);
+
+  if (!first) {
+    return (
+      <section className="inspector" aria-label="Causal inspection">
+        <p className="hint">Click a message id (in a chat, a buffer or the diagram) to see what happened before and after it. Shift-click a second one to compare.</p>
+        <Legend />
+      </section>
+    );
+  }
+  const { past, future, concurrent } = relateMessages(first, sent.values());
+  const example = (ids: ReadonlySet<string>): string | undefined => {
+    const [id] = ids;
+    const other = id === undefined ? undefined : sent.get(id);
+    return other ? `${explainOrder(other, first, names, showClock).reason}.` : undefined;
+  };
+  return (
+    <section className="inspector" aria-label="Causal inspection" aria-live="polite">
+      <p>
+        <strong>{first.id}</strong> <span className="stamp">{showClock(first.vc)}</span> “{first.text}”{' '}
+        <button type="button" className="link-button" onClick={clearSelection}>
+          Clear
+        </button>
+      </p>
+      <ul className="relations">
+        <li>
+          <span className="mark-tag past">◀ Happened before it</span> {past.size > 0 ? listInWords([...past]) : 'nothing'}. {example(past)}
+        </li>
+        <li>
+          <span className="mark-tag future">▶ Happened after it</span> {future.size > 0 ? listInWords([...future]) : 'nothing yet'}. {example(future)}
+        </li>
+        <li>
+          <span className="mark-tag concurrent">∥ Concurrent</span> {concurrent.size > 0 ? listInWords([...concurrent]) : 'nothing'}. {example(concurrent)}
+        </li>
+      </ul>
+      <label className="compare-pick">
+        Compare with{' '}
+        <select value={second?.id ?? ''} onChange={(e) => e.target.value && selectMessage(e.target.value, 'add')}>
+          <option value="">choose a message</option>
+          {[...sent.keys()]
+            .filter((id) => id !== first.id)
+            .map((id) => (
+              <option key={id} value={id}>
+                {id}
+              </option>
+            ))}
+        </select>
+      </label>
+      {second && <Comparison a={first} b={second} names={names} />}
+    </section>
+  );
+}
+
+/** Two timestamps entry by entry, and the verdict with its reason. */
+function Comparison({ a, b, names }: { a: { id: string; vc: readonly number[] }; b: { id: string; vc: readonly number[] }; names: readonly string[] }) {
+  const result = explainOrder({ ...a, sender: 0, seq: 0, text: '', sentAt: 0 }, { ...b, sender: 0, seq: 0, text: '', sentAt: 0 }, names, showClock);
+  return (
+    <div className="comparison">
+      <table>
+        <caption className="visually-hidden">
+          {a.id} and {b.id} entry by entry
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Entry</th>
+            {names.map((n) => (
+              <th key={n} scope="col">
+                {n}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {[a, b].map((m) => (
+            <tr key={m.id}>
+              <th scope="row">{m.id}</th>
+              {names.map((n, k) => (
+                <td key={n}>{m.vc[k] ?? 0}</td>
+              ))}
+            </tr>
+          ))}
+          <tr>
+            <th scope="row">
+              <span className="visually-hidden">Comparison</span>
+            </th>
+            {names.map((n, k) => {
+              const x = a.vc[k] ?? 0;
+              const y = b.vc[k] ?? 0;
+              return <td key={n}>{x < y ? '<' : x > y ? '>' : '='}</td>;
+            })}
+          </tr>
+        </tbody>
+      </table>
+      <p className="verdict" data-testid="verdict">
+        {result.reason}.
+      </p>
+    </div>
+  );
+}
+
+/** What the diagram's marks mean, by shape and pattern as well as colour. */
+function Legend() {
+  return (
+    <p className="legend">
+      Diagram: ● send · ○ arrival · ■ delivery · ✕ lost · <span className="legend-wait">▬▬</span> waiting in the buffer. Marks: ◀ before
+      (solid blue) · ▶ after (dashed orange) · ∥ concurrent (faded).
+    </p>
+  );
+}

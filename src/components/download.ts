@@ -1,0 +1,40 @@
+/** Offers `blob` to the user as a file called `name`. */
+function offer(blob: Blob, name: string): void {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+function svgBlob(svg: SVGSVGElement): Blob {
+  return new Blob([new XMLSerializer().serializeToString(svg)], { type: 'image/svg+xml' });
+}
+
+/** Saves an SVG element, with its inline styles, as an .svg file. */
+export function downloadSvg(svg: SVGSVGElement, name: string): void {
+  offer(svgBlob(svg), name);
+}
+
+/** Saves an SVG element as a .png at twice its size, for slides. */
+export async function downloadPng(svg: SVGSVGElement, name: string): Promise<void> {
+  const url = URL.createObjectURL(svgBlob(svg));
+  try {
+    const image = new Image();
+    image.src = url;
+    await image.decode();
+    const scale = 2;
+    const canvas = document.createElement('canvas');
+    canvas.width = svg.width.baseVal.value * scale;
+    canvas.height = svg.height.baseVal.value * scale;
+    const context = canvas.getContext('2d');
+    if (!context) return;
+    context.scale(scale, scale);
+    context.drawImage(image, 0, 0);
+    const png = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
+    if (png) offer(png, name);
+  } finally {
+    URL.revokeObjectURL(url);
+  }
+}

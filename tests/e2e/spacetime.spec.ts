@@ -1,0 +1,89 @@
+import { ClassroomPage } from './classroom-page.ts';
+import { expect, test } from './fixtures.ts';
+
+/** Types the seed example through the UI: Hello from A, Hi from B, Hey both! from C. Returns the clocks just before C's send. */
+async function seedExample(app: ClassroomPage): Promise<string[]> {
+  await app.goto('?seed=1&delay=300');
+  await app.pause();
+  await app.send('A', 'Hello');
+  await app.stepUntil(() => app.hasDelivered('B', 'A1'), 20, 'A1 at B');
+  await app.send('B', 'Hi');
+  await app.stepUntil(() => app.hasDelivered('C', 'A1', 'B1'), 20, 'A1 and B1 at C');
+  await app.button('Play').click();
+  await app.page.waitForTimeout(400);
+  await app.pause();
+  const before = [await app.clock('A'), await app.clock('B'), await app.clock('C')];
+  await app.send('C', 'Hey both!');
+  await app.stepUntilIdle();
+  return before;
+}
+
+test.describe('space-time diagram, inspection and time travel', () => {
+  let app: ClassroomPage;
+
+  test.beforeEach(async ({ page }) => {
+    app = new ClassroomPage(page);
+  });
+
+  test('after the seed example the diagram has one line per node and an arrow per arrival', async ({ page }) => {
+    await seedExample(app);
+    const diagram = page.getByTestId('spacetime');
+    await expect(diagram.getByTestId('spacetime-row')).toHaveCount(3);
+    const arrows = await diagram.getByTestId('arrow').evaluateAll((els) => els.map((e) => `${e.dataset.msg}:${e.dataset.from}>${e.dataset.to}`).sort());
+    expect(arrows).toEqual(['A1:A>B', 'A1:A>C', 'B1:B>A', 'B1:B>C', 'C1:C>A', 'C1:C>B']);
+    await expect(diagram.locator('[data-testid="event"][data-kind="send"]')).toHaveCount(3);
+    await expect(diagram.locator('[data-testid="event"][data-kind="receive"]')).toHaveCount(6);
+    await expect(diagram.locator('[data-testid="event"][data-kind="deliver"]')).toHaveCount(9);
+  });
+
+  test('selecting “Hi” marks “Hello” as its past and “Hey both!” as its future, in the chats and the diagram', async ({ page }) => {
+    await seedExample(app);
+    await app.message('C', 'B1').getByRole('button', { name: 'B1' }).click();
+    await expect(app.message('C', 'A1')).toContainText('◀ happened before');
+    await expect(app.message('C', 'C1')).toContainText('▶ happened after');
+    await expect(app.message('A', 'B1').getByRole('button', { name: 'B1' })).toHaveAttribute('aria-pressed', 'true');
+    const send = (msg: string) => page.locator(`[data-testid="event"][data-kind="send"][data-msg="${msg}"]`);
+    await expect(send('A1')).toHaveClass(/\bpast\b/);
+    await expect(send('C1')).toHaveClass(/\bfuture\b/);
+    const inspector = page.getByRole('region', { name: 'Causal inspection', exact: true });
+    await expect(inspector).toContainText('A1 happened before B1 because [1, 0, 0] ≤ [1, 1, 0]');
+    await expect(inspector).toContainText('B1 happened before C1 because [1, 1, 0] ≤ [1, 1, 1]');
+  });
+
+  test('two messages compared entry by entry', async ({ page }) => {
+    await app.goto('?seed=1&delay=300');
+    await app.pause();
+    await app.send('A', 'Hi from A');
+    await app.send('B', 'Hi from B');
+    await app.message('A', 'A1').getByRole('button', { name: 'A1' }).click();
+    await page.getByRole('combobox', { name: 'Compare with' }).last().selectOption('B1');
+    await expect(page.getByTestId('verdict')).toHaveText(/A1 and B1 are concurrent: \[1, 0, 0\] is larger in A but smaller in B than \[0, 1, 0\]/);
+  });
+
+  test('scrubbing back to before the last send restores the earlier clocks; acting there forks the future', async ({ page }) => {
+    const before = await seedExample(app);
+    expect(before[2]).toBe('[1, 1, 0]');
+    for (const node of ['A', 'B', 'C']) expect(await app.clock(node)).toBe('[1, 1, 1]');
+    const sentAt = await page.getByRole('log').getByText('C sent C1').textContent();
+    const seconds = Number(/^([\d.]+) s/.exec(sentAt ?? '')?.[1]);
+    await page.getByTestId('timeline').fill(String(Math.round(seconds * 1000) - 5));
+    expect([await app.clock('A'), await app.clock('B'), await app.clock('C')]).toEqual(before);
+    await expect(page.getByTestId('inbox-C').getByTestId('message')).toHaveCount(2);
+    await app.send('A', 'Another ending');
+    await app.stepUntilIdle();
+    expect(await app.inboxIds('C')).toEqual(['A1', 'B1', 'A2']);
+    await page.getByRole('button', { name: '◀ Back' }).click();
+    await expect(page.getByTestId('inbox-C').getByTestId('message')).toHaveCount(2);
+  });
+
+  test('the diagram exports as SVG', async ({ page }) => {
+    await seedExample(app);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'SVG' }).click()]);
+    expect(download.suggestedFilename()).toBe('spacetime.svg');
+    const path = await download.path();
+    const { readFile } = await import('node:fs/promises');
+    const svg = await readFile(path, 'utf8');
+    expect(svg).toContain('<svg');
+    expect(svg).toContain('st-arrow');
+  });
+});
