@@ -31,7 +31,7 @@ export function Controls() {
   const playing = useSimulation((s) => s.playing);
   const speed = useSimulation((s) => s.speed);
   const settings = useSimulation((s) => s.settings);
-  const idle = useSimulation((s) => s.view.nextEventAt === undefined);
+  const canStep = useSimulation((s) => s.canStep);
   const actions = useSimulation((s) => s.actions);
   const manual = useSimulation((s) => s.network.manual);
   const delay = useSimulation((s) => s.network.delay);
@@ -43,7 +43,7 @@ export function Controls() {
         <button type="button" className="primary" onClick={playing ? actions.pause : actions.play} aria-label={playing ? 'Pause' : 'Play'}>
           <span aria-hidden="true">{playing ? '❚❚' : '▶'}</span> {playing ? 'Pause' : 'Play'}
         </button>
-        <button type="button" onClick={actions.step} disabled={idle} title="Process the next event">
+        <button type="button" onClick={actions.step} disabled={!canStep} title="Process the next event">
           Step
         </button>
         <button type="button" onClick={actions.reset} title="Start again from time zero">

@@ -75,6 +75,8 @@ export interface SimulationState {
   readonly compareView: WorldView | undefined;
   /** The latest virtual time the run has reached; before it, the recorded future replays. */
   readonly horizon: number;
+  /** Whether Step has anything to do: a scheduled event, or a recorded command ahead after a rewind. */
+  readonly canStep: boolean;
   /** Messages selected for inspection: none, one, or two to compare. */
   readonly selectedMessages: readonly string[];
   /** The trace so far; grows by appending. */
@@ -118,7 +120,8 @@ export function createSimulationStore(
   return createStore<SimulationState>()((set, get) => {
     /** Publishes the world's state after a change. */
     const publish = (extra: Partial<SimulationState> = {}): void => {
-      set({ view: world.view(), compareView: mirror?.view(), trace: world.trace.slice(), ...extra });
+      const canStep = world.nextEventAt !== undefined || world.commands.length < timeline.length;
+      set({ view: world.view(), compareView: mirror?.view(), trace: world.trace.slice(), canStep, ...extra });
     };
 
     /** Applies a command to the run and, at the same instant, to the comparison run. */
@@ -171,6 +174,7 @@ export function createSimulationStore(
       comparePolicy: undefined,
       compareView: undefined,
       horizon: 0,
+      canStep: false,
       selectedMessages: [],
       trace: [],
       now: 0,

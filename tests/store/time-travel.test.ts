@@ -90,3 +90,20 @@ describe('time travel in the store', () => {
     expect(store.getState().selectedMessages).toEqual([]);
   });
 });
+
+describe('stepping through a recorded future', () => {
+  it('Step stays possible after a rewind to a quiet moment, and replays the next recorded send', () => {
+    const store = createSimulationStore(DEFAULT_SETTINGS, [], { playing: false });
+    const { actions } = store.getState();
+    actions.play();
+    actions.tick(100);
+    actions.pause();
+    actions.send(0, 'Later');
+    expect(store.getState().canStep).toBe(true);
+    actions.seek(50);
+    expect(store.getState().view.nextEventAt).toBeUndefined();
+    expect(store.getState().canStep).toBe(true);
+    actions.step();
+    expect(store.getState().trace.map((e) => e.type)).toEqual(['send', 'deliver']);
+  });
+});
