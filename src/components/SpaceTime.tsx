@@ -62,9 +62,11 @@ export function SpaceTime() {
   }, []);
 
   const { width, height } = size;
-  const end = pinnedEnd ?? Math.max(spanMs, now + spanMs * 0.08);
-  const start = end - spanMs;
-  const pxPerMs = (width - LEFT_PX - RIGHT_PX) / spanMs;
+  /** While following a young run, the window grows with it, so early events are not squeezed to the left. */
+  const shownMs = pinnedEnd === undefined ? Math.min(spanMs, Math.max(MIN_SPAN_MS * 3, now * 1.15)) : spanMs;
+  const end = pinnedEnd ?? Math.max(shownMs, now + shownMs * 0.08);
+  const start = end - shownMs;
+  const pxPerMs = (width - LEFT_PX - RIGHT_PX) / shownMs;
   const x = (t: number): number => LEFT_PX + (t - start) * pxPerMs;
   const rowGap = (height - TOP_PX - 14) / Math.max(1, names.length - 1 || 1);
   const y = (node: number): number => TOP_PX + (names.length === 1 ? 0 : node * rowGap);
@@ -75,11 +77,12 @@ export function SpaceTime() {
   const onPointerDown = (e: PointerEvent<SVGSVGElement>): void => {
     if ((e.target as Element).closest('[data-testid="event"]')) return;
     drag.current = { x: e.clientX, end };
+    setSpanMs(shownMs);
     e.currentTarget.setPointerCapture?.(e.pointerId);
   };
   const onPointerMove = (e: PointerEvent<SVGSVGElement>): void => {
     if (!drag.current) return;
-    setPinnedEnd(Math.max(spanMs, drag.current.end - (e.clientX - drag.current.x) / pxPerMs));
+    setPinnedEnd(Math.max(shownMs, drag.current.end - (e.clientX - drag.current.x) / pxPerMs));
   };
   const onPointerUp = (): void => {
     drag.current = undefined;
@@ -89,10 +92,10 @@ export function SpaceTime() {
   return (
     <div className="spacetime">
       <div className="spacetime-tools" role="toolbar" aria-label="Diagram">
-        <button type="button" onClick={() => setSpanMs((s) => Math.max(MIN_SPAN_MS, s / 1.5))}>
+        <button type="button" onClick={() => setSpanMs(Math.max(MIN_SPAN_MS, shownMs / 1.5))}>
           Zoom in
         </button>
-        <button type="button" onClick={() => setSpanMs((s) => Math.min(MAX_SPAN_MS, s * 1.5))}>
+        <button type="button" onClick={() => setSpanMs(Math.min(MAX_SPAN_MS, shownMs * 1.5))}>
           Zoom out
         </button>
         <button type="button" aria-pressed={pinnedEnd === undefined} onClick={() => setPinnedEnd(undefined)}>
@@ -120,7 +123,7 @@ export function SpaceTime() {
         >
           <style>{DIAGRAM_CSS}</style>
           <defs>
-            <marker id="st-head" viewBox="0 0 8 8" refX="7" refY="4" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+            <marker id="st-head" viewBox="0 0 8 8" refX="7" refY="4" markerUnits="userSpaceOnUse" markerWidth="8" markerHeight="8" orient="auto-start-reverse">
               <path d="M0,0 L8,4 L0,8 z" fill="#57606a" />
             </marker>
           </defs>
