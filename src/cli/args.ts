@@ -14,6 +14,8 @@ export interface SimOptions {
   /** Probability that a transmission arrives twice, 0–1. */
   readonly dupRate: number;
   readonly reliable: boolean;
+  /** `json` writes the causal-chat-trace file, `shiviz` a ShiViz log. */
+  readonly format: 'json' | 'shiviz';
   readonly out: string | undefined;
 }
 
@@ -28,6 +30,7 @@ export const USAGE = `usage: npm run sim -- [options]
   --loss P         probability a transmission is lost, 0-1 (default 0)
   --dup P          probability a transmission arrives twice, 0-1 (default 0)
   --reliable on|off  acknowledge and retransmit until acknowledged (default off)
+  --format F       json (causal-chat-trace, default) or shiviz (a ShiViz log)
   --out FILE       write the trace to FILE instead of stdout
   --help           show this text`;
 
@@ -65,6 +68,7 @@ export function parseSimArgs(argv: readonly string[]): ParsedArgs {
   let lossRate = 0;
   let dupRate = 0;
   let reliable = false;
+  let format: SimOptions['format'] = 'json';
   let out: string | undefined;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
@@ -120,6 +124,10 @@ export function parseSimArgs(argv: readonly string[]): ParsedArgs {
         delay = result;
         break;
       }
+      case '--format':
+        if (value !== 'json' && value !== 'shiviz') return { error: `--format must be json or shiviz, got ${value === undefined ? 'nothing' : `"${value}"`}` };
+        format = value;
+        break;
       case '--out':
         if (value === undefined || value === '') return { error: '--out needs a file name' };
         out = value;
@@ -129,5 +137,5 @@ export function parseSimArgs(argv: readonly string[]): ParsedArgs {
     }
   }
   if (reliable && lossRate === 1) return { error: '--loss must be below 1 with --reliable on, or nothing ever arrives and the run never ends' };
-  return { options: { nodes, messages, seed, policy, delay, meanGapMs, lossRate, dupRate, reliable, out } };
+  return { options: { nodes, messages, seed, policy, delay, meanGapMs, lossRate, dupRate, reliable, format, out } };
 }

@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { DEFAULT_NETWORK } from '../sim/network.ts';
+import { toShiViz } from '../sim/shiviz.ts';
 import { serializeTrace } from '../sim/trace.ts';
 import { World } from '../sim/world.ts';
 import { parseSimArgs, USAGE } from './args.ts';
@@ -22,7 +23,7 @@ const world = new World({
   workload: { messages: options.messages, meanGapMs: options.meanGapMs },
 });
 world.runToQuiet();
-const text = serializeTrace(world.toTrace());
+const text = options.format === 'shiviz' ? toShiViz(world.toTrace()) : serializeTrace(world.toTrace());
 try {
   if (options.out) writeFileSync(options.out, text);
   else process.stdout.write(text);

@@ -21,6 +21,7 @@ describe('sim arguments', () => {
         lossRate: 0,
         dupRate: 0,
         reliable: false,
+        format: 'json',
         out: 't.json',
       },
     });
