@@ -5,6 +5,9 @@ import type { TraceEvent } from '../sim/trace.ts';
 import type { WorldView } from '../sim/view.ts';
 import { advanceAlong, nextAction, rebuildAt, rebuildBefore } from '../sim/timeline.ts';
 import { replayWorld, World, type Command, type LoggedCommand, type WorldConfig } from '../sim/world.ts';
+import { networkAtEnd, replayRun, type RunRecord } from '../sim/run.ts';
+import { findScenario } from '../scenarios/classroom.ts';
+import { scenarioRun } from '../scenarios/scenario.ts';
 import { buildMirror, translateCommand } from './mirror.ts';
 import { DEFAULT_SETTINGS, type Settings } from './settings.ts';
 
@@ -60,6 +63,22 @@ export interface SimulationActions {
   reset(): void;
   selectFlight(flight: number | undefined): void;
   dismissNotices(): void;
+  /** The run as it stands (config, command log, position), for links, files and saving. */
+  currentRun(): RunRecord;
+  /** Replaces the run with `run` replayed to its position, paused; closes any scenario. */
+  loadRun(run: RunRecord): void;
+  /** Opens scenario `id` at its first step (unknown ids are ignored). */
+  loadScenario(id: string): void;
+  /** Moves the open scenario `delta` steps on (or back) and plays from there. */
+  scenarioStep(delta: number): void;
+  /** Leaves the scenario's narration; the run stays for free play. */
+  closeScenario(): void;
+}
+
+/** The scenario being narrated and the step shown. */
+export interface ScenarioPosition {
+  readonly id: string;
+  readonly step: number;
 }
 
 /** Everything the views read, plus the actions that change it. */
@@ -89,6 +108,8 @@ export interface SimulationState {
   readonly selectedFlight: number | undefined;
   /** Messages about settings that were refused, shown until dismissed. */
   readonly notices: readonly string[];
+  /** The scenario whose narration is shown, if any. */
+  readonly scenario: ScenarioPosition | undefined;
   /** Every way to change the state; a stable object. */
   readonly actions: SimulationActions;
 }
@@ -182,6 +203,7 @@ export function createSimulationStore(
       speed: 1,
       selectedFlight: undefined,
       notices,
+      scenario: undefined,
       actions: {
       dispatch(command) {
         act(command);
@@ -293,6 +315,45 @@ export function createSimulationStore(
       reset: () => restart(get().settings),
       selectFlight: (selectedFlight) => set({ selectedFlight }),
       dismissNotices: () => set({ notices: [] }),
+
+      currentRun: () => ({ config: world.config, commands: world.commands.slice(), processed: world.processed, now: world.now }),
+
+      loadRun(record) {
+        world = replayRun(record);
+        timeline = [...world.commands];
+        const policy = get().comparePolicy;
+        mirror = policy ? buildMirror(world, policy) : undefined;
+        const { nodeCount, seed, policy: runPolicy } = record.config;
+        publish({
+          settings: { nodeCount, seed, policy: runPolicy },
+          network: networkAtEnd(record),
+          now: world.now,
+          horizon: world.now,
+          playing: false,
+          selectedFlight: undefined,
+          selectedMessages: [],
+          scenario: undefined,
+        });
+      },
+
+      loadScenario(id) {
+        const scenario = findScenario(id);
+        if (!scenario) return;
+        get().actions.setComparePolicy(scenario.compare);
+        get().actions.loadRun(scenarioRun(scenario, 0));
+        set({ scenario: { id, step: 0 } });
+      },
+
+      scenarioStep(delta) {
+        const open = get().scenario;
+        const scenario = open && findScenario(open.id);
+        if (!open || !scenario) return;
+        const step = Math.min(scenario.steps.length - 1, Math.max(0, open.step + delta));
+        get().actions.loadRun(scenarioRun(scenario, step));
+        set({ scenario: { id: open.id, step }, playing: true });
+      },
+
+      closeScenario: () => set({ scenario: undefined }),
       },
     };
   });

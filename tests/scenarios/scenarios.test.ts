@@ -1,0 +1,108 @@
+// @vitest-environment node
+import { describe, expect, it } from 'vitest';
+import { SCENARIOS } from '../../src/scenarios/classroom.ts';
+import { scenarioRun } from '../../src/scenarios/scenario.ts';
+import { replayRun } from '../../src/sim/run.ts';
+import { serializeTrace } from '../../src/sim/trace.ts';
+import { DEFAULT_SETTINGS } from '../../src/store/settings.ts';
+import { createSimulationStore } from '../../src/store/simulation-store.ts';
+import type { WorldView } from '../../src/sim/view.ts';
+
+/** The run of a scenario after its last step, played until nothing is left to happen. */
+function finalView(id: string): WorldView {
+  const scenario = SCENARIOS.find((s) => s.id === id);
+  if (!scenario) throw new Error(id);
+  const world = replayRun(scenarioRun(scenario, scenario.steps.length - 1));
+  world.runToQuiet();
+  return world.view();
+}
+
+const inbox = (view: WorldView, node: number): string[] => view.nodes[node]?.inbox.map((e) => e.message.id) ?? [];
+
+describe('scenarios', () => {
+  it.each(SCENARIOS.map((s) => [s.id, s] as const))('%s reproduces exactly the same run every time, step by step', (_, scenario) => {
+    for (let step = 0; step < scenario.steps.length; step++) {
+      const first = replayRun(scenarioRun(scenario, step));
+      const second = replayRun(scenarioRun(scenario, step));
+      first.runToQuiet();
+      second.runToQuiet();
+      expect(serializeTrace(second.toTrace())).toBe(serializeTrace(first.toTrace()));
+    }
+  });
+
+  it('ship the eight the classroom guide names, each with narration for every step', () => {
+    expect(SCENARIOS.map((s) => s.title.split('.')[0])).toEqual(['1', '2', '3', '4', '5', '6a', '6b', '7', '8']);
+    for (const s of SCENARIOS) for (const step of s.steps) expect(step.narration.length).toBeGreaterThan(20);
+  });
+
+  it('1 shows the seed example stamps', () => {
+    const view = finalView('exchange');
+    expect(view.nodes[2]?.inbox.map((e) => [e.message.text, e.message.vc])).toEqual([
+      ['Hello', [1, 0, 0]],
+      ['Hi', [1, 1, 0]],
+      ['Hey both!', [1, 1, 1]],
+    ]);
+  });
+
+  it('2 sends two concurrent messages that A and B show in different orders', () => {
+    const view = finalView('concurrent');
+    expect(inbox(view, 0)).toEqual(['A1', 'B1']);
+    expect(inbox(view, 1)).toEqual(['B1', 'A1']);
+  });
+
+  it('3 holds the overtaking reply in C’s buffer until the question lands', () => {
+    const scenario = SCENARIOS.find((s) => s.id === 'overtake');
+    if (!scenario) throw new Error('overtake');
+    const waiting = replayRun(scenarioRun(scenario, 3)).view();
+    expect(waiting.nodes[2]?.buffer.map((b) => [b.message.id, b.waitingFor])).toEqual([['B1', ['A1']]]);
+    expect(inbox(finalView('overtake'), 2)).toEqual(['A1', 'B1']);
+  });
+
+  it('4 shows the reply first under FIFO, flagged', () => {
+    const c = finalView('fifo').nodes[2];
+    expect(c?.inbox.map((e) => [e.message.id, e.missing])).toEqual([
+      ['B1', ['A1']],
+      ['A1', []],
+    ]);
+  });
+
+  it('5 closes the diamond with A2 stamped [2, 2, 2, 1]', () => {
+    const a = finalView('diamond').nodes[0];
+    expect(a?.inbox.at(-1)?.message.vc).toEqual([2, 2, 2, 1]);
+  });
+
+  it('6a leaves C waiting for the lost A1 for ever; 6b resends it', () => {
+    const lost = finalView('loss').nodes[2];
+    expect(lost?.inbox).toEqual([]);
+    expect(lost?.buffer.map((b) => b.waitingFor)).toEqual([['A1']]);
+    expect(inbox(finalView('reliable'), 2)).toEqual(['A1', 'B1']);
+  });
+
+  it('7 holds A1 at the cut and delivers it in order after the heal', () => {
+    expect(inbox(finalView('partition'), 2)).toEqual(['A1', 'B1']);
+  });
+
+  it('8 gives every node the same order under total order, unlike causal', () => {
+    const view = finalView('total');
+    expect(new Set(view.nodes.map((n) => n.inbox.map((e) => e.message.id).join()))).toEqual(new Set(['C1,B1']));
+  });
+
+  it('open in the store, step with Next and Back, and stay open for free play', () => {
+    const store = createSimulationStore(DEFAULT_SETTINGS, [], { playing: false });
+    const { actions } = store.getState();
+    actions.loadScenario('fifo');
+    expect(store.getState().scenario).toEqual({ id: 'fifo', step: 0 });
+    expect(store.getState().comparePolicy).toBe('causal');
+    expect(store.getState().settings.policy).toBe('fifo');
+    actions.scenarioStep(1);
+    actions.scenarioStep(1);
+    expect(store.getState().scenario?.step).toBe(2);
+    expect(store.getState().trace.filter((e) => e.type === 'send')).toHaveLength(2);
+    actions.scenarioStep(-1);
+    expect(store.getState().trace.filter((e) => e.type === 'send')).toHaveLength(1);
+    actions.scenarioStep(99);
+    expect(store.getState().scenario?.step).toBe(4);
+    expect(actions.send(0, 'free play')).toBe(true);
+    expect(store.getState().scenario?.step).toBe(4);
+  });
+});
