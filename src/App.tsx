@@ -1,4 +1,9 @@
-import { domAnimation, LazyMotion } from 'framer-motion';
+import { domAnimation, LazyMotion, MotionConfig } from 'framer-motion';
+import { useEffect } from 'react';
+import { Announcer } from './components/Announcer.tsx';
+import { HelpOverlay } from './components/HelpOverlay.tsx';
+import { useShortcuts } from './components/useShortcuts.ts';
+import { ViewOptions } from './components/ViewOptions.tsx';
 import { Controls } from './components/Controls.tsx';
 import { EventLog } from './components/EventLog.tsx';
 import { FaultsPanel } from './components/FaultsPanel.tsx';
@@ -23,6 +28,14 @@ function columnsFor(count: number): number {
 /** The classroom view: controls, the network with its flights, the event log and one window per node. */
 export default function App() {
   usePlaybackLoop();
+  useShortcuts();
+  const presenter = useSimulation((s) => s.presenter);
+  const theme = useSimulation((s) => s.theme);
+  useEffect(() => {
+    const root = document.documentElement;
+    if (theme === 'system') delete root.dataset.theme;
+    else root.dataset.theme = theme;
+  }, [theme]);
   const nodeCount = useSimulation((s) => s.view.names.length);
   const policy = useSimulation((s) => s.settings.policy);
   const comparePolicy = useSimulation((s) => s.comparePolicy);
@@ -38,10 +51,12 @@ export default function App() {
   );
   return (
     <LazyMotion features={domAnimation} strict>
-      <div className="app">
+      <MotionConfig reducedMotion="user">
+      <div className={presenter ? 'app presenter' : 'app'}>
         <header className="topbar">
           <h1>Causal Chat</h1>
           <Controls />
+          <ViewOptions />
         </header>
         <Timeline />
         <Notices />
@@ -73,7 +88,10 @@ export default function App() {
             </section>
           </div>
         </main>
+        <HelpOverlay />
+        <Announcer />
       </div>
+      </MotionConfig>
     </LazyMotion>
   );
 }

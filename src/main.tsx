@@ -4,6 +4,7 @@ import App from './App.tsx';
 import { SimulationProvider } from './store/context.tsx';
 import { parseSettingsQuery } from './store/settings.ts';
 import { createSimulationStore } from './store/simulation-store.ts';
+import { registerOffline } from './offline.ts';
 import './styles.css';
 
 const rootElement = document.getElementById('root');
@@ -19,3 +20,5 @@ createRoot(rootElement).render(
     </SimulationProvider>
   </StrictMode>,
 );
+
+registerOffline();

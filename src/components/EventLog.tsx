@@ -5,15 +5,20 @@ import { useScrollToEnd } from './useScrollToEnd.ts';
 /** How many of the latest events the log shows. */
 const SHOWN_EVENTS = 80;
 
-/** The latest sends, arrivals, buffering and deliveries in words; a screen reader follows it. */
+/**
+ * The latest sends, arrivals, buffering and deliveries in words, for reading at any time; the
+ * Announcer speaks deliveries and buffering as they happen, so the log itself stays quiet.
+ */
 export function EventLog() {
   const trace = useSimulation((s) => s.trace);
   const first = Math.max(0, trace.length - SHOWN_EVENTS);
-  const list = useScrollToEnd<HTMLOListElement>(trace.length);
+  const list = useScrollToEnd<HTMLDivElement>(trace.length);
   return (
     <section className="event-log" aria-labelledby="event-log-title">
       <h2 id="event-log-title">Event log</h2>
-      <ol role="log" aria-live="polite" ref={list} data-events={trace.length}>
+      {/* Focusable so keyboard users can scroll it. */}
+      <div className="event-log-scroll" role="log" aria-live="off" aria-labelledby="event-log-title" tabIndex={0} ref={list} data-events={trace.length}>
+      <ol>
         {trace.length === 0 && <li className="empty">Nothing has happened yet. Type a message in a node and press Send.</li>}
         {trace.slice(first).map((event, i) => (
           <li key={first + i} className={`ev ev-${event.type}${event.type === 'deliver' && event.missing ? ' ev-violation' : ''}`}>
@@ -27,6 +32,7 @@ export function EventLog() {
           </li>
         ))}
       </ol>
+      </div>
     </section>
   );
 }

@@ -1,4 +1,4 @@
-import { m, useIsPresent, useTransform, type MotionValue } from 'framer-motion';
+import { m, useIsPresent, useReducedMotion, useTransform, type MotionValue } from 'framer-motion';
 import { memo } from 'react';
 import type { FlightView } from '../sim/view.ts';
 import { showClock } from './format.ts';
@@ -35,8 +35,14 @@ export const FlightDot = memo(function FlightDot({
   const { message, status, sentAt, arriveAt } = flight;
   /** A stopped duplicate waits a little behind its original, so both can be seen and picked. */
   const behind = flight.duplicate && status !== 'flying' ? 0.14 : 0;
-  const place = (t: number): Point => pointOnLink(from, to, EDGE + (1 - 2 * EDGE) * (flightProgress(status, sentAt, arriveAt, t) - behind));
+  const progress = (t: number): number => {
+    const p = flightProgress(status, sentAt, arriveAt, t);
+    return hops && status === 'flying' ? Math.floor(Math.min(1, Math.max(0, p)) * 4) / 4 : p;
+  };
+  const place = (t: number): Point => pointOnLink(from, to, EDGE + (1 - 2 * EDGE) * (progress(t) - behind));
   const present = useIsPresent();
+  /** With reduced motion a dot moves in quarter-way hops instead of sweeping along its link. */
+  const hops = useReducedMotion() === true;
   const label = labelPlacement(from, to);
   const x = useTransform(now, (t) => place(t).x);
   const y = useTransform(now, (t) => place(t).y);

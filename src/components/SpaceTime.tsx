@@ -18,22 +18,22 @@ const MAX_SPAN_MS = 600_000;
  * pattern as well as colour: past is solid and thick, future dashed, concurrent faded.
  */
 const DIAGRAM_CSS = `
-.st-row{stroke:#8c959f;stroke-width:1.5}
-.st-name{font:700 13px system-ui,sans-serif;fill:#111}
-.st-now{stroke:#0b5cad;stroke-width:1.5;stroke-dasharray:4 3}
-.st-arrow{stroke:#57606a;stroke-width:1.2}
-.st-arrow.lost{stroke:#b42318;stroke-dasharray:3 3}
-.st-wait{stroke:#c9a227;stroke-width:5;stroke-dasharray:2 2;stroke-linecap:butt}
-.st-label{font:600 10px ui-monospace,monospace;fill:#111;paint-order:stroke;stroke:#fff;stroke-width:3px}
-.st-ev{cursor:pointer;stroke:#111;stroke-width:1.2}
-.st-ev.receive{fill:#fff}
-.st-ev.drop{stroke:#b42318;stroke-width:2}
-.past{stroke:#1d4ed8!important;stroke-width:2.5!important}
-.future{stroke:#c2410c!important;stroke-width:2.5!important;stroke-dasharray:5 3}
-.concurrent{opacity:.35}
-.selected{stroke:#111!important;stroke-width:3.5!important}
-text.past{fill:#1e3a8a}
-text.future{fill:#7c2d12}
+.st-svg .st-row{stroke:#8c959f;stroke-width:1.5}
+.st-svg .st-name{font:700 13px system-ui,sans-serif;fill:#111}
+.st-svg .st-now{stroke:#0b5cad;stroke-width:1.5;stroke-dasharray:4 3}
+.st-svg .st-arrow{stroke:#57606a;stroke-width:1.2}
+.st-svg .st-arrow.lost{stroke:#b42318;stroke-dasharray:3 3}
+.st-svg .st-wait{stroke:#c9a227;stroke-width:5;stroke-dasharray:2 2;stroke-linecap:butt}
+.st-svg .st-label{font:600 10px ui-monospace,monospace;fill:#111;paint-order:stroke;stroke:#fff;stroke-width:3px}
+.st-svg .st-ev{cursor:pointer;stroke:#111;stroke-width:1.2}
+.st-svg .st-ev.receive{fill:#fff}
+.st-svg .st-ev.drop{stroke:#b42318;stroke-width:2}
+.st-svg .past{stroke:#1d4ed8!important;stroke-width:2.5!important}
+.st-svg .future{stroke:#c2410c!important;stroke-width:2.5!important;stroke-dasharray:5 3}
+.st-svg .concurrent{opacity:.35}
+.st-svg .selected{stroke:#111!important;stroke-width:3.5!important}
+.st-svg text.past{fill:#1e3a8a}
+.st-svg text.future{fill:#7c2d12}
 `;
 
 /** Lamport's space-time diagram of the run: one line per node, arrows for messages, buffered waits in gold. */
@@ -115,6 +115,7 @@ export function SpaceTime() {
           width={width}
           height={height}
           viewBox={`0 0 ${width} ${height}`}
+          className="st-svg"
           data-testid="spacetime"
           aria-label="Space-time diagram: one line per node, an arrow per message; drag to pan"
           onPointerDown={onPointerDown}

@@ -1,0 +1,63 @@
+import { useEffect } from 'react';
+import { useSimulationStore } from '../store/context.tsx';
+import { isTypingTarget } from './shortcuts.ts';
+
+/**
+ * Global keyboard shortcuts (see SHORTCUTS). Keys typed into a field, or pressed on a focused
+ * button, belong to that control; Escape always works.
+ */
+export function useShortcuts(): void {
+  const store = useSimulationStore();
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent): void => {
+      if (event.ctrlKey || event.metaKey || event.altKey) return;
+      const state = store.getState();
+      const { actions } = state;
+      if (event.key === 'Escape') {
+        if (state.helpOpen) actions.setHelpOpen(false);
+        else actions.clearSelection();
+        return;
+      }
+      if (isTypingTarget(event.target)) return;
+      const scenarioStep = 'scenarioStep' in actions ? (actions.scenarioStep as ((delta: number) => void) | undefined) : undefined;
+      const inScenario = 'scenario' in state && state.scenario !== undefined;
+      switch (event.key) {
+        case ' ':
+          if (state.playing) actions.pause();
+          else actions.play();
+          break;
+        case '.':
+        case 'ArrowRight':
+          actions.step();
+          break;
+        case 'ArrowLeft':
+          actions.stepBack();
+          break;
+        case 'PageDown':
+          if (inScenario && scenarioStep) scenarioStep(1);
+          else actions.step();
+          break;
+        case 'PageUp':
+          if (inScenario && scenarioStep) scenarioStep(-1);
+          else actions.stepBack();
+          break;
+        case '?':
+          actions.setHelpOpen(!state.helpOpen);
+          break;
+        case 'p':
+        case 'P':
+          actions.setPresenter(!state.presenter);
+          break;
+        default:
+          if (/^[1-9]$/.test(event.key) && 'loadScenario' in actions) {
+            (actions.loadScenario as (id: string) => void)(event.key);
+            break;
+          }
+          return;
+      }
+      event.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [store]);
+}

@@ -1,0 +1,135 @@
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { ClassroomPage } from './classroom-page.ts';
+import { expect, test } from './fixtures.ts';
+
+/** Runs axe on the page and returns the serious and critical violations, described. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
+}
+
+/** A short run with a buffered message, so the checks see every kind of content. */
+async function busyView(app: ClassroomPage): Promise<void> {
+  await app.goto('?seed=9');
+  await app.pause();
+  await app.send('A', 'Question?');
+  await app.stepUntil(() => app.hasDelivered('B', 'A1'), 20, 'A1 at B');
+  await app.send('B', 'Answer!');
+  await app.stepUntil(async () => (await app.bufferIds('C')).includes('B1'), 20, 'B1 held at C');
+  await app.message('B', 'A1').getByRole('button', { name: 'A1' }).click();
+}
+
+test.describe('accessibility', () => {
+  let app: ClassroomPage;
+
+  test.beforeEach(async ({ page }) => {
+    app = new ClassroomPage(page);
+  });
+
+  test('axe finds no serious or critical problems on the main view, the help and presenter mode', async ({ page }) => {
+    await busyView(app);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Keyboard shortcuts' }).click();
+    await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.keyboard.press('Escape');
+    await expect(page.getByRole('dialog')).toHaveCount(0);
+    await page.getByRole('button', { name: 'Presenter' }).click();
+    await expect(page.locator('.app.presenter')).toHaveCount(1);
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  test('the keyboard alone sends a message, plays, pauses and steps', async ({ page }) => {
+    await app.goto('?seed=1&delay=300');
+    const focusOn = async (name: RegExp | string, role: 'button' | 'textbox'): Promise<void> => {
+      const target = page.getByRole(role, { name });
+      for (let i = 0; i < 80; i++) {
+        if (await target.evaluate((el) => el === document.activeElement)) return;
+        await page.keyboard.press('Tab');
+      }
+      throw new Error(`Tab never reached ${String(name)}`);
+    };
+    await focusOn('Pause', 'button');
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
+    await focusOn('Message from A', 'textbox');
+    await page.keyboard.type('Hello by keyboard');
+    await page.keyboard.press('Enter');
+    await expect(app.message('A', 'A1')).toContainText('Hello by keyboard');
+    await focusOn('Step', 'button');
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('log')).toContainText(/received A1/);
+    await expect(app.flights()).toHaveCount(1);
+    await focusOn('Play', 'button');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => app.inboxIds('C'), { timeout: 5000 }).toEqual(['A1']);
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
+  });
+
+  test('shortcuts: Space plays and pauses, . steps, ← steps back, ? opens help, P presenter, Esc clears', async ({ page }) => {
+    await app.goto('?seed=1&delay=300');
+    await page.keyboard.press(' ');
+    await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
+    await app.send('A', 'Hello');
+    await page.getByRole('heading', { name: 'Causal Chat' }).click();
+    await page.keyboard.press('.');
+    await expect(page.getByRole('log')).toContainText('received A1');
+    await page.keyboard.press('ArrowLeft');
+    await expect(page.getByRole('log')).not.toContainText('received A1');
+    await page.keyboard.press('ArrowRight');
+    await expect(page.getByRole('log')).toContainText('received A1');
+    await page.keyboard.press('?');
+    await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
+    await expect(page.getByRole('dialog')).toContainText('Page Down / Page Up');
+    await page.keyboard.press('Escape');
+    await expect(page.getByRole('dialog')).toHaveCount(0);
+    await page.keyboard.press('p');
+    await expect(page.locator('.app.presenter')).toHaveCount(1);
+    await app.message('A', 'A1').getByRole('button', { name: 'A1' }).click();
+    await expect(app.message('A', 'A1').getByRole('button', { name: 'A1' })).toHaveAttribute('aria-pressed', 'true');
+    await page.keyboard.press('Escape');
+    await expect(app.message('A', 'A1').getByRole('button', { name: 'A1' })).toHaveAttribute('aria-pressed', 'false');
+  });
+
+  test('deliveries and buffering are announced in words', async ({ page }) => {
+    await busyView(app);
+    const announcer = page.getByTestId('announcer');
+    await expect(announcer).toContainText('B delivered A1 “Question?” at [1, 0, 0]');
+    await expect(announcer).toContainText('C holds B1 back, waiting for A1');
+  });
+
+  test('follows a dark system theme, and the theme can be switched', async ({ page }) => {
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await app.goto();
+    const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    expect(await background()).toBe('rgb(13, 17, 23)');
+    await page.getByRole('combobox', { name: 'Theme' }).selectOption('light');
+    expect(await background()).toBe('rgb(238, 241, 244)');
+  });
+
+  test('with reduced motion messages still show where they are', async ({ page }) => {
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    await app.goto('?seed=1&delay=3000');
+    await app.send('A', 'Hello');
+    await expect(app.flights({ msg: 'A1', to: 'B' })).toBeVisible();
+    await expect.poll(() => app.hasDelivered('B', 'A1'), { timeout: 8000 }).toBe(true);
+  });
+});
+
+test('once loaded, the built site keeps working offline', async ({ page, context }) => {
+  const app = new ClassroomPage(page);
+  await app.goto();
+  await expect
+    .poll(() => page.evaluate(async () => (await Promise.all((await caches.keys()).map(async (k) => (await (await caches.open(k)).keys()).length))).reduce((a, b) => a + b, 0)), { timeout: 10_000 })
+    .toBeGreaterThan(3);
+  await context.setOffline(true);
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Causal Chat' })).toBeVisible();
+  await app.send('A', 'Offline hello');
+  await expect(app.message('A', 'A1')).toContainText('Offline hello');
+  await context.setOffline(false);
+});
