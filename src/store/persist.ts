@@ -1,0 +1,105 @@
+import { DEFAULT_NETWORK } from '../sim/network.ts';
+import { isError, type RunRecord } from '../sim/run.ts';
+import { DEFAULT_SETTINGS } from './settings.ts';
+import { decodeSession, encodeSession, RUN_PARAM, type Session } from './share.ts';
+import type { SimulationStore } from './simulation-store.ts';
+
+/** Where the browser keeps the current session. */
+export const STORAGE_KEY = 'causal-chat:session';
+/** Longest wait between a change and saving it, in real milliseconds. */
+const SAVE_DELAY_MS = 400;
+
+/** What the page opens with: a shared or saved session, and notices about what was ignored. */
+export interface OpenedSession {
+  readonly session: Session | undefined;
+  /** True when the session came from the address bar, which should then be cleaned. */
+  readonly fromLink: boolean;
+  readonly notices: readonly string[];
+}
+
+/**
+ * Chooses the session to open: a `?run=` link first; else, when the address names no
+ * settings of its own, the session saved in this browser. Bad input is ignored with a notice.
+ */
+export function openSession(search: string, storage: Pick<Storage, 'getItem' | 'removeItem'> | undefined): OpenedSession {
+  const params = new URLSearchParams(search);
+  const code = params.get(RUN_PARAM);
+  if (code !== null) {
+    const decoded = decodeSession(code);
+    return isError(decoded)
+      ? { session: undefined, fromLink: false, notices: [`The shared run was ignored: ${decoded.error}.`] }
+      : { session: decoded, fromLink: true, notices: [] };
+  }
+  if ([...params.keys()].length > 0 || !storage) return { session: undefined, fromLink: false, notices: [] };
+  let saved: string | null = null;
+  try {
+    saved = storage.getItem(STORAGE_KEY);
+  } catch {
+    return { session: undefined, fromLink: false, notices: [] };
+  }
+  if (saved === null) return { session: undefined, fromLink: false, notices: [] };
+  const decoded = decodeSession(saved);
+  if (!isError(decoded)) return { session: decoded, fromLink: false, notices: [] };
+  try {
+    storage.removeItem(STORAGE_KEY);
+  } catch {
+    // Storage may be unavailable; the session simply starts fresh.
+  }
+  return { session: undefined, fromLink: false, notices: [`The saved session could not be restored (${decoded.error}); a new one has started.`] };
+}
+
+/** Puts a session into the store: its comparison first, then the run itself, paused. */
+export function applySession(store: SimulationStore, session: Session): void {
+  const { actions } = store.getState();
+  actions.setComparePolicy(session.comparePolicy);
+  actions.loadRun(session.run);
+}
+
+/** The session as it stands in the store. */
+export function currentSession(store: SimulationStore): Session {
+  const state = store.getState();
+  return { run: state.actions.currentRun(), comparePolicy: state.comparePolicy };
+}
+
+/** An empty run with the default settings. */
+export function freshRun(): RunRecord {
+  const { nodeCount, seed, policy, delay } = DEFAULT_SETTINGS;
+  return { config: { nodeCount, seed, policy, network: { ...DEFAULT_NETWORK, delay } }, commands: [], processed: 0, now: 0 };
+}
+
+/**
+ * Saves the session whenever the run, its settings or the comparison change (at most every
+ * `SAVE_DELAY_MS`), and once more when the page is hidden. Returns a function that stops.
+ */
+export function saveSessionAsItChanges(store: SimulationStore, storage: Pick<Storage, 'setItem'>, target: Pick<Window, 'addEventListener' | 'removeEventListener'> = window): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const save = (): void => {
+    timer = undefined;
+    try {
+      storage.setItem(STORAGE_KEY, encodeSession(currentSession(store)));
+    } catch {
+      // Full or blocked storage: the session is not kept, but the page works on.
+    }
+  };
+  const schedule = (): void => {
+    timer ??= setTimeout(save, SAVE_DELAY_MS);
+  };
+  const unsubscribe = store.subscribe((state, previous) => {
+    if (state.view !== previous.view || state.settings !== previous.settings || state.comparePolicy !== previous.comparePolicy || state.network !== previous.network) schedule();
+  });
+  const flush = (): void => {
+    if (timer !== undefined) clearTimeout(timer);
+    save();
+  };
+  target.addEventListener('pagehide', flush);
+  return () => {
+    unsubscribe();
+    if (timer !== undefined) clearTimeout(timer);
+    target.removeEventListener('pagehide', flush);
+  };
+}
+
+/** Starts a new session: the default settings, nothing sent, nothing compared; the saved one is replaced. */
+export function startNewSession(store: SimulationStore): void {
+  applySession(store, { run: freshRun(), comparePolicy: undefined });
+}

@@ -1,0 +1,149 @@
+// @vitest-environment node
+import * as fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { DeliveryPolicy } from '../../src/sim/message.ts';
+import { isError } from '../../src/sim/run.ts';
+import { applySession, currentSession } from '../../src/store/persist.ts';
+import { DEFAULT_SETTINGS } from '../../src/store/settings.ts';
+import { decodeSession, encodeSession, RUN_PARAM, shareLink } from '../../src/store/share.ts';
+import { createSimulationStore, type SimulationStore } from '../../src/store/simulation-store.ts';
+
+/** Something a teacher does in the classroom view. */
+type Gesture =
+  | { readonly kind: 'send'; readonly node: number; readonly text: string }
+  | { readonly kind: 'tick'; readonly ms: number }
+  | { readonly kind: 'step' }
+  | { readonly kind: 'link'; readonly a: number; readonly b: number }
+  | { readonly kind: 'manual'; readonly on: boolean }
+  | { readonly kind: 'flight'; readonly op: 'release' | 'drop' | 'duplicate'; readonly pick: number }
+  | { readonly kind: 'policy'; readonly policy: DeliveryPolicy }
+  | { readonly kind: 'compare'; readonly policy: DeliveryPolicy | undefined };
+
+const policies = fc.constantFrom<DeliveryPolicy>('causal', 'fifo', 'none', 'total');
+const gesture: fc.Arbitrary<Gesture> = fc.oneof(
+  { weight: 4, arbitrary: fc.record({ kind: fc.constant('send' as const), node: fc.nat(3), text: fc.string({ minLength: 1, maxLength: 20, unit: 'grapheme' }) }) },
+  { weight: 4, arbitrary: fc.record({ kind: fc.constant('tick' as const), ms: fc.integer({ min: 1, max: 100 }) }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('step' as const) }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('link' as const), a: fc.nat(3), b: fc.nat(3) }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('manual' as const), on: fc.boolean() }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('flight' as const), op: fc.constantFrom('release' as const, 'drop' as const, 'duplicate' as const), pick: fc.nat(20) }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('policy' as const), policy: policies }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('compare' as const), policy: fc.option(policies, { nil: undefined }) }) },
+);
+
+function perform(store: SimulationStore, g: Gesture): void {
+  const { actions, view } = store.getState();
+  const n = view.names.length;
+  switch (g.kind) {
+    case 'send':
+      actions.send(g.node % n, g.text);
+      break;
+    case 'tick':
+      actions.play();
+      for (let i = 0; i < 10; i++) actions.tick(g.ms);
+      actions.pause();
+      break;
+    case 'step':
+      actions.step();
+      break;
+    case 'link':
+      if (g.a % n !== g.b % n) actions.toggleLink(g.a % n, g.b % n);
+      break;
+    case 'manual':
+      actions.setManual(g.on);
+      break;
+    case 'flight': {
+      const flight = view.flights[g.pick % Math.max(1, view.flights.length)];
+      if (flight) actions.dispatch({ kind: g.op, flight: flight.id });
+      break;
+    }
+    case 'policy':
+      actions.setPolicy(g.policy);
+      break;
+    case 'compare':
+      actions.setComparePolicy(g.policy);
+      break;
+  }
+}
+
+function openLink(link: string): SimulationStore {
+  const code = new URL(link).searchParams.get(RUN_PARAM) ?? '';
+  const session = decodeSession(code);
+  if (isError(session)) throw new Error(session.error);
+  const store = createSimulationStore(DEFAULT_SETTINGS, [], { playing: false });
+  applySession(store, session);
+  return store;
+}
+
+/**
+ * What a viewer of the page sees, minus playback state. The snapshot's own `now` is left out:
+ * the store republishes it only when something happens, while the clock shown is `now`.
+ * The comparison pane is left out when asked: a live comparison gets let-in, drop and
+ * duplicate commands matched to its own flights, while one rebuilt from the log (on opening a
+ * link, as on choosing a comparison) replays them as logged.
+ */
+function shown(store: SimulationStore, withComparison: boolean): unknown {
+  const { settings, network, view, trace, comparePolicy, compareView, now } = store.getState();
+  const comparison = withComparison && compareView ? { ...compareView, now: undefined } : undefined;
+  return { settings, network, view: { ...view, now: undefined }, comparison, trace, comparePolicy, now: Math.floor(now) };
+}
+
+describe('shared links', () => {
+  it('run → link → open gives the identical state', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 2, max: 4 }), fc.nat(0xffffffff), fc.array(gesture, { maxLength: 30 }), (nodeCount, seed, gestures) => {
+        const store = createSimulationStore({ ...DEFAULT_SETTINGS, nodeCount, seed }, [], { playing: false });
+        for (const g of gestures) perform(store, g);
+        const opened = openLink(shareLink('http://localhost/causal-chat/?seed=3', currentSession(store)));
+        const handled = gestures.some((g) => g.kind === 'flight');
+        expect(shown(opened, !handled)).toEqual(shown(store, !handled));
+        expect(opened.getState().actions.currentRun()).toEqual(store.getState().actions.currentRun());
+      }),
+      { numRuns: 120 },
+    );
+  });
+
+  it('keeps a typical classroom link short enough to paste in chat', () => {
+    const store = createSimulationStore(DEFAULT_SETTINGS, [], { playing: false });
+    const { actions } = store.getState();
+    const lines = ['Lunch at noon?', 'Yes, room 2!', 'See you there', 'Running late', 'No problem', 'Which room again?', 'Room 2', 'On my way', 'Here!', 'Great'];
+    lines.forEach((text, i) => {
+      actions.send(i % 3, text);
+      actions.play();
+      for (let k = 0; k < 8; k++) actions.tick(100);
+      actions.pause();
+      if (i === 4) actions.toggleLink(0, 2);
+      if (i === 7) actions.toggleLink(0, 2);
+    });
+    const link = shareLink('https://example.org/causal-chat/', currentSession(store));
+    expect(link.length).toBeLessThan(700);
+    expect(shareLink('https://example.org/causal-chat/', { run: { ...currentSession(store).run, commands: [] } }).length).toBeLessThan(120);
+  });
+
+  it.each([
+    ['', 'cut short or garbled'],
+    ['not base64!', 'characters a run never contains'],
+    ['WzEsMiwzXQ', 'not a run this version can read'],
+    [encodeSession({ run: { config: { nodeCount: 30, seed: 1, policy: 'causal', network: createSimulationStore().getState().network }, commands: [], processed: 0, now: 0 } }), '30 nodes'],
+  ])('refuses the code %j and says why', (code, message) => {
+    const result = decodeSession(code);
+    expect(isError(result) && result.error).toContain(message);
+  });
+
+  it('never throws on mutated codes', () => {
+    const store = createSimulationStore(DEFAULT_SETTINGS, [], { playing: false });
+    store.getState().actions.send(0, 'Hello');
+    store.getState().actions.step();
+    store.getState().actions.send(1, 'Hi');
+    const code = encodeSession(currentSession(store));
+    expect(() =>
+      fc.assert(
+        fc.property(fc.nat(code.length - 1), fc.string({ minLength: 0, maxLength: 3 }), (at, s) => {
+          const result = decodeSession(code.slice(0, at) + s + code.slice(at + 1));
+          if (!isError(result)) applySession(createSimulationStore(DEFAULT_SETTINGS, [], { playing: false }), result);
+        }),
+        { numRuns: 500 },
+      ),
+    ).not.toThrow();
+  });
+});
