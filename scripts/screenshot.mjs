@@ -1,6 +1,7 @@
 // Takes the README screenshot from the real production build: `npm run screenshot`.
 // Serves dist/ under a sub-path, stages the "reply overtakes its question" moment and saves
-// docs/screenshot.png at 1280×720, the size of a classroom projector.
+// docs/screenshot.png at 1280×720, the size of a classroom projector, then the same moment in
+// presenter mode as docs/screenshot-presenter.png.
 import { spawn } from 'node:child_process';
 import { chromium } from '@playwright/test';
 
@@ -31,6 +32,9 @@ try {
   await page.getByTestId('flight').first().click();
   await page.waitForTimeout(600);
   await page.screenshot({ path: out });
+  await page.keyboard.press('p');
+  await page.waitForTimeout(400);
+  await page.screenshot({ path: out.replace(/\.png$/, '-presenter.png') });
   await browser.close();
   console.log(`saved ${out}`);
 } finally {

@@ -32,8 +32,9 @@ const DIAGRAM_CSS = `
 .st-svg .future{stroke:#c2410c!important;stroke-width:2.5!important;stroke-dasharray:5 3}
 .st-svg .concurrent{opacity:.35}
 .st-svg .selected{stroke:#111!important;stroke-width:3.5!important}
-.st-svg text.past{fill:#1e3a8a}
-.st-svg text.future{fill:#7c2d12}
+.st-svg .st-label.label-past{fill:#1e3a8a}
+.st-svg .st-label.label-future{fill:#7c2d12}
+.st-svg .st-label.label-concurrent{opacity:.45}
 `;
 
 /** Lamport's space-time diagram of the run: one line per node, arrows for messages, buffered waits in gold. */
@@ -204,7 +205,7 @@ export function SpaceTime() {
               const mark = marks.get(e.msg);
               const stamp = model.stamps.get(e.msg) ?? [];
               return (
-                <text key={`l${e.msg}`} className={`st-label ${mark ?? ''}`} x={lx + 6} y={y(e.node) + (crowded ? 14 : -7)}>
+                <text key={`l${e.msg}`} className={`st-label${mark ? ` label-${mark}` : ''}`} x={lx + 6} y={y(e.node) + (crowded ? 14 : -7)}>
                   {`${e.msg} ${showClock(stamp).replaceAll(' ', '')}${mark && mark !== 'selected' ? ` ${MARK_LABELS[mark].split(' ')[0]}` : ''}`}
                 </text>
               );
