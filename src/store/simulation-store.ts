@@ -51,6 +51,12 @@ export interface SimulationActions {
    */
   selectMessage(id: string, mode?: 'toggle' | 'add' | 'only'): void;
   clearSelection(): void;
+  /** Large type, thick lines and only the essential controls, for the back of a lecture hall. */
+  setPresenter(presenter: boolean): void;
+  /** Follows the system's light or dark setting, or forces one. */
+  setTheme(theme: Theme): void;
+  /** Opens or closes the keyboard-shortcut help. */
+  setHelpOpen(open: boolean): void;
   /** Shows beside the run the same run under another policy, or stops comparing. */
   setComparePolicy(policy: DeliveryPolicy | undefined): void;
   /** Changes the delay of transmissions sent from now on. */
@@ -81,6 +87,9 @@ export interface ScenarioPosition {
   readonly step: number;
 }
 
+/** The colour theme: the system's choice, or a forced one. */
+export type Theme = 'system' | 'light' | 'dark';
+
 /** Everything the views read, plus the actions that change it. */
 export interface SimulationState {
   readonly settings: RunSettings;
@@ -96,6 +105,9 @@ export interface SimulationState {
   readonly horizon: number;
   /** Whether Step has anything to do: a scheduled event, or a recorded command ahead after a rewind. */
   readonly canStep: boolean;
+  readonly presenter: boolean;
+  readonly theme: Theme;
+  readonly helpOpen: boolean;
   /** Messages selected for inspection: none, one, or two to compare. */
   readonly selectedMessages: readonly string[];
   /** The trace so far; grows by appending. */
@@ -196,6 +208,9 @@ export function createSimulationStore(
       compareView: undefined,
       horizon: 0,
       canStep: false,
+      presenter: false,
+      theme: 'system',
+      helpOpen: false,
       selectedMessages: [],
       trace: [],
       now: 0,
@@ -274,6 +289,9 @@ export function createSimulationStore(
       },
 
       clearSelection: () => set({ selectedMessages: [] }),
+      setPresenter: (presenter) => set({ presenter }),
+      setTheme: (theme) => set({ theme }),
+      setHelpOpen: (helpOpen) => set({ helpOpen }),
 
       tick(realMs) {
         const { playing, speed, now } = get();
