@@ -15,6 +15,8 @@ import { NetworkView } from './components/NetworkView.tsx';
 import { POLICY_LABELS } from './components/format.ts';
 import { NodeWindow, type Pane } from './components/NodeWindow.tsx';
 import { Notices } from './components/Notices.tsx';
+import { ScenarioPanel } from './components/ScenarioPanel.tsx';
+import { SessionMenu } from './components/SessionMenu.tsx';
 import { usePlaybackLoop } from './components/usePlaybackLoop.ts';
 import { useSimulation } from './store/context.tsx';
 
@@ -62,6 +64,8 @@ export default function App() {
         <Notices />
         <main className="layout">
           <div className="side">
+            <SessionMenu />
+            <ScenarioPanel />
             <NetworkView />
             <FaultsPanel />
             <FlightDetails />

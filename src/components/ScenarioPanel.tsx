@@ -1,0 +1,35 @@
+import { findScenario } from '../scenarios/classroom.ts';
+import { useSimulation } from '../store/context.tsx';
+
+/** The open scenario's narration, one step at a time, with Back and Next. */
+export function ScenarioPanel() {
+  const position = useSimulation((s) => s.scenario);
+  const actions = useSimulation((s) => s.actions);
+  const scenario = position && findScenario(position.id);
+  const step = position && scenario?.steps[position.step];
+  if (!position || !scenario || !step) return null;
+  const last = position.step === scenario.steps.length - 1;
+  return (
+    <section className="narration" aria-labelledby="narration-title" data-testid="narration">
+      <h2 id="narration-title">{scenario.title}</h2>
+      <p className="narration-step" aria-live="polite">
+        <span className="narration-count">
+          Step {position.step + 1} of {scenario.steps.length}:
+        </span>{' '}
+        <strong>{step.title}</strong>. {step.narration}
+        {last && <em> The scenario ends here; carry on freely.</em>}
+      </p>
+      <div className="narration-actions">
+        <button type="button" onClick={() => actions.scenarioStep(-1)} disabled={position.step === 0}>
+          Back
+        </button>
+        <button type="button" className="primary" onClick={() => actions.scenarioStep(1)} disabled={last}>
+          Next
+        </button>
+        <button type="button" className="link-button" onClick={actions.closeScenario}>
+          Close
+        </button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,141 @@
+import { useRef, useState, type ChangeEvent } from 'react';
+import { SCENARIOS } from '../scenarios/classroom.ts';
+import { isError } from '../sim/run.ts';
+import { toShiViz } from '../sim/shiviz.ts';
+import { importTrace, MAX_TRACE_CHARS, serializeRunTrace } from '../sim/trace-file.ts';
+import { replayRun } from '../sim/run.ts';
+import { useSimulation, useSimulationStore } from '../store/context.tsx';
+import { currentSession, startNewSession } from '../store/persist.ts';
+import { MAX_NODES } from '../store/settings.ts';
+import { shareLink } from '../store/share.ts';
+import '../session.css';
+
+/** What the menu last did, or why it could not. */
+type Status = { readonly kind: 'done' | 'error'; readonly text: string } | undefined;
+
+/** Offers `text` to the user as a file called `name`. */
+function offerFile(text: string, name: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** The address bar without a shared run, so a reload restores the saved session instead. */
+function forgetLinkInAddressBar(): void {
+  const url = new URL(window.location.href);
+  url.search = '';
+  window.history.replaceState(null, '', url.toString());
+}
+
+/** Scenarios, and the session's link, files and reset. */
+export function SessionMenu() {
+  const store = useSimulationStore();
+  const scenario = useSimulation((s) => s.scenario);
+  const actions = useSimulation((s) => s.actions);
+  const [status, setStatus] = useState<Status>(undefined);
+  const [link, setLink] = useState<string | undefined>(undefined);
+  const fileInput = useRef<HTMLInputElement>(null);
+
+  const fileName = (ending: string): string => `causal-chat-seed${store.getState().settings.seed}.${ending}`;
+
+  const copyLink = async (): Promise<void> => {
+    const url = shareLink(window.location.href, currentSession(store));
+    setLink(url);
+    try {
+      await navigator.clipboard.writeText(url);
+      setStatus({ kind: 'done', text: `Link copied (${url.length} characters).` });
+    } catch {
+      setStatus({ kind: 'done', text: `Copy the link below (${url.length} characters).` });
+    }
+  };
+
+  const exportTrace = (): void => {
+    offerFile(serializeRunTrace(actions.currentRun()), fileName('trace.json'), 'application/json');
+    setStatus({ kind: 'done', text: 'Trace exported.' });
+  };
+
+  const exportShiViz = (): void => {
+    offerFile(toShiViz(replayRun(actions.currentRun()).toTrace()), fileName('shiviz.log'), 'text/plain');
+    setStatus({ kind: 'done', text: 'ShiViz log exported: open it at bestchai.bitbucket.io/shiviz.' });
+  };
+
+  const importFile = async (event: ChangeEvent<HTMLInputElement>): Promise<void> => {
+    const file = event.target.files?.[0];
+    event.target.value = '';
+    if (!file) return;
+    if (file.size > MAX_TRACE_CHARS) {
+      setStatus({ kind: 'error', text: `Could not import ${file.name}: it is ${(file.size / 1024 / 1024).toFixed(1)} MB; traces of up to ${MAX_TRACE_CHARS / 1024 / 1024} MB can be imported. Nothing changed.` });
+      return;
+    }
+    let text: string;
+    try {
+      text = await file.text();
+    } catch {
+      setStatus({ kind: 'error', text: `Could not read ${file.name}. Nothing changed.` });
+      return;
+    }
+    const result = importTrace(text, MAX_NODES);
+    if (isError(result)) {
+      setStatus({ kind: 'error', text: `Could not import ${file.name}: ${result.error} Nothing changed.` });
+      return;
+    }
+    actions.loadRun(result.run);
+    forgetLinkInAddressBar();
+    setStatus({ kind: 'done', text: `Imported ${file.name}: ${result.trace.events.length} events replayed.` });
+  };
+
+  const newSession = (): void => {
+    startNewSession(store);
+    forgetLinkInAddressBar();
+    setLink(undefined);
+    setStatus({ kind: 'done', text: 'New session started.' });
+  };
+
+  return (
+    <div className="session">
+      <label className="control" title="A scripted run with narration, step by step">
+        <span className="visually-hidden">Scenario</span>
+        <select value={scenario?.id ?? ''} onChange={(e) => (e.target.value === '' ? actions.closeScenario() : actions.loadScenario(e.target.value))}>
+          <option value="">Scenario…</option>
+          {SCENARIOS.map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.title}
+            </option>
+          ))}
+        </select>
+      </label>
+      <details className="session-menu">
+        <summary>Session</summary>
+        <div className="session-panel">
+          <div className="session-buttons">
+            <button type="button" onClick={() => void copyLink()}>
+              Copy link
+            </button>
+            <button type="button" onClick={exportTrace}>
+              Export trace
+            </button>
+            <button type="button" onClick={exportShiViz}>
+              Export ShiViz
+            </button>
+            <button type="button" onClick={() => fileInput.current?.click()}>
+              Import trace…
+            </button>
+            <input ref={fileInput} type="file" accept=".json,application/json" aria-label="Trace file to import" className="visually-hidden" onChange={(e) => void importFile(e)} />
+            <button type="button" onClick={newSession}>
+              New session
+            </button>
+          </div>
+          {link !== undefined && <input className="session-link" readOnly value={link} aria-label="Link to this run" onFocus={(e) => e.target.select()} />}
+          {status && (
+            <p className={`session-status ${status.kind}`} role={status.kind === 'error' ? 'alert' : 'status'}>
+              {status.text}
+            </p>
+          )}
+        </div>
+      </details>
+    </div>
+  );
+}
