@@ -1,6 +1,6 @@
 import type { DeliveryPolicy } from '../sim/message.ts';
 import type { FlightView } from '../sim/view.ts';
-import { replayWorld, type Command, type World } from '../sim/world.ts';
+import { World, type Command } from '../sim/world.ts';
 
 /** Identifies a transmission across two runs of the same sends: what it carries, and where. */
 function flightKey(flight: FlightView): string {
@@ -23,11 +23,30 @@ export function translateCommand(command: Command, mainFlights: readonly FlightV
 }
 
 /**
- * Builds the comparison run: the main run's commands replayed under `policy`, then brought to
- * the same instant. Same seed, same sends, same network draws: the policy is the only difference.
+ * Applies a command to the main run and its comparison at the same instant: the comparison is
+ * first brought to the main run's time, then the command is matched to it and applied to both.
+ * Every path that changes the two runs goes through here, so they stay in lockstep.
+ */
+export function applyToBoth(main: World, mirror: World | undefined, command: Command): void {
+  if (mirror) mirror.advanceTo(main.now);
+  const translated = mirror ? translateCommand(command, main.view().flights, mirror.view().flights) : undefined;
+  main.apply(command);
+  if (mirror && translated) mirror.apply(translated);
+}
+
+/**
+ * Builds the comparison run for `main` under `policy` by replaying main's command log in
+ * lockstep with a fresh copy of main, exactly as the live runs were driven; then brings it to
+ * main's instant. Same seed, same sends, same network draws: the policy is the only difference.
  */
 export function buildMirror(main: World, policy: DeliveryPolicy): World {
-  const mirror = replayWorld({ ...main.config, policy }, main.commands, main.processed);
+  const lead = new World(main.config);
+  const mirror = new World({ ...main.config, policy });
+  for (const logged of main.commands) {
+    while (lead.processed < logged.after && lead.step());
+    if (logged.at > lead.now) lead.now = logged.at;
+    applyToBoth(lead, mirror, logged.command);
+  }
   mirror.advanceTo(main.now);
   return mirror;
 }

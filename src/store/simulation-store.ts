@@ -8,7 +8,7 @@ import { replayWorld, World, type Command, type LoggedCommand, type WorldConfig 
 import { networkAtEnd, replayRun, type RunRecord } from '../sim/run.ts';
 import { findScenario } from '../scenarios/classroom.ts';
 import { scenarioRun } from '../scenarios/scenario.ts';
-import { buildMirror, translateCommand } from './mirror.ts';
+import { applyToBoth, buildMirror } from './mirror.ts';
 import { DEFAULT_SETTINGS, type Settings } from './settings.ts';
 
 /** What starts a run: the network's settings live in `network`, which carries over to a new run. */
@@ -158,13 +158,7 @@ export function createSimulationStore(
     };
 
     /** Applies a command to the run and, at the same instant, to the comparison run. */
-    const apply = (command: Command): void => {
-      const translated = mirror ? translateCommand(command, world.view().flights, mirror.view().flights) : undefined;
-      world.apply(command);
-      if (!mirror) return;
-      mirror.advanceTo(world.now);
-      if (translated) mirror.apply(translated);
-    };
+    const apply = (command: Command): void => applyToBoth(world, mirror, command);
 
     /**
      * Applies a command the user gives now. Acting in the past forks: the recorded future
