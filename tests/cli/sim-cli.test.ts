@@ -75,6 +75,7 @@ describe('npm run sim', () => {
     [['--loss', '1.2'], 'sim: --loss must be between 0 and 1, got 1.2'],
     [['--dup', 'lots'], 'sim: --dup needs a decimal from 0 to 1, got "lots"'],
     [['--reliable', 'maybe'], 'sim: --reliable must be on or off, got "maybe"'],
+    [['--format', 'xml'], 'sim: --format must be json or shiviz, got "xml"'],
   ])('exits with 2 and says why on %j', (argv, message) => {
     const result = spawnSync(TSX, ['src/cli/sim.ts', ...argv], { encoding: 'utf8' });
     expect(result.status).toBe(2);
@@ -96,5 +97,16 @@ describe('npm run sim', () => {
     );
     for (const sequence of sequences) expect(sequence).toEqual(sequences[0]);
     expect(spawnSync(TSX, args, { encoding: 'utf8' }).stdout).toBe(result.stdout);
+  });
+
+  it('writes the same run as a ShiViz log with --format shiviz', () => {
+    const args = ['src/cli/sim.ts', '--nodes', '3', '--messages', '5', '--seed', '3'];
+    const json = spawnSync(TSX, args, { encoding: 'utf8' });
+    const shiviz = spawnSync(TSX, [...args, '--format', 'shiviz'], { encoding: 'utf8' });
+    expect(shiviz.status).toBe(0);
+    const lines = shiviz.stdout.split('\n');
+    expect(lines.slice(0, 2)).toEqual(['(?<host>\\S*) (?<clock>{.*})\\n(?<event>.*)', '']);
+    const sends = JSON.parse(json.stdout).events.filter((e: { type: string }) => e.type === 'send').length;
+    expect(lines.filter((line) => line.startsWith('send '))).toHaveLength(sends);
   });
 });
