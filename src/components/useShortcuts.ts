@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { useSimulationStore } from '../store/context.tsx';
+import { SCENARIOS } from '../scenarios/classroom.ts';
 import { isTypingTarget } from './shortcuts.ts';
 
 /**
@@ -19,8 +20,7 @@ export function useShortcuts(): void {
         return;
       }
       if (isTypingTarget(event.target)) return;
-      const scenarioStep = 'scenarioStep' in actions ? (actions.scenarioStep as ((delta: number) => void) | undefined) : undefined;
-      const inScenario = 'scenario' in state && state.scenario !== undefined;
+      const inScenario = state.scenario !== undefined;
       switch (event.key) {
         case ' ':
           if (state.playing) actions.pause();
@@ -34,11 +34,11 @@ export function useShortcuts(): void {
           actions.stepBack();
           break;
         case 'PageDown':
-          if (inScenario && scenarioStep) scenarioStep(1);
+          if (inScenario) actions.scenarioStep(1);
           else actions.step();
           break;
         case 'PageUp':
-          if (inScenario && scenarioStep) scenarioStep(-1);
+          if (inScenario) actions.scenarioStep(-1);
           else actions.stepBack();
           break;
         case '?':
@@ -48,12 +48,11 @@ export function useShortcuts(): void {
         case 'P':
           actions.setPresenter(!state.presenter);
           break;
-        default:
-          if (/^[1-9]$/.test(event.key) && 'loadScenario' in actions) {
-            (actions.loadScenario as (id: string) => void)(event.key);
-            break;
-          }
-          return;
+        default: {
+          const scenario = /^[1-9]$/.test(event.key) ? SCENARIOS[Number(event.key) - 1] : undefined;
+          if (!scenario) return;
+          actions.loadScenario(scenario.id);
+        }
       }
       event.preventDefault();
     };

@@ -95,6 +95,18 @@ test.describe('accessibility', () => {
     await expect(app.message('A', 'A1').getByRole('button', { name: 'A1' })).toHaveAttribute('aria-pressed', 'false');
   });
 
+  test('number keys open scenarios and Page Down / Page Up walk their narration, as a presenter remote does', async ({ page }) => {
+    await app.goto();
+    await page.keyboard.press('3');
+    const narration = page.getByTestId('narration');
+    await expect(narration).toContainText('Step 1 of');
+    await expect(narration.getByRole('heading')).toHaveText(/^3\./);
+    await page.keyboard.press('PageDown');
+    await expect(narration).toContainText('Step 2 of');
+    await page.keyboard.press('PageUp');
+    await expect(narration).toContainText('Step 1 of');
+  });
+
   test('deliveries and buffering are announced in words', async ({ page }) => {
     await busyView(app);
     const announcer = page.getByTestId('announcer');
