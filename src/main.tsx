@@ -12,7 +12,7 @@ const rootElement = document.getElementById('root');
 if (!rootElement) throw new Error('Missing #root element');
 
 const { settings, notices } = parseSettingsQuery(window.location.search);
-const opened = openSession(window.location.search, window.localStorage);
+const opened = await openSession(window.location.search, window.localStorage);
 const store = createSimulationStore(settings, [...notices, ...opened.notices], { playing: opened.session === undefined });
 if (opened.session) applySession(store, opened.session);
 if (opened.fromLink) window.history.replaceState(null, '', window.location.pathname);

@@ -42,7 +42,7 @@ export function SessionMenu() {
   const fileName = (ending: string): string => `causal-chat-seed${store.getState().settings.seed}.${ending}`;
 
   const copyLink = async (): Promise<void> => {
-    const url = shareLink(window.location.href, currentSession(store));
+    const url = await shareLink(window.location.href, currentSession(store));
     setLink(url);
     try {
       await navigator.clipboard.writeText(url);

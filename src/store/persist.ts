@@ -1,7 +1,7 @@
 import { DEFAULT_NETWORK } from '../sim/network.ts';
 import { isError, type RunRecord } from '../sim/run.ts';
 import { DEFAULT_SETTINGS } from './settings.ts';
-import { decodeSession, encodeSession, RUN_PARAM, type Session } from './share.ts';
+import { decodeLinkCode, decodeSession, encodeSession, RUN_PARAM, type Session } from './share.ts';
 import type { SimulationStore } from './simulation-store.ts';
 
 /** Where the browser keeps the current session. */
@@ -21,11 +21,11 @@ export interface OpenedSession {
  * Chooses the session to open: a `?run=` link first; else, when the address names no
  * settings of its own, the session saved in this browser. Bad input is ignored with a notice.
  */
-export function openSession(search: string, storage: Pick<Storage, 'getItem' | 'removeItem'> | undefined): OpenedSession {
+export async function openSession(search: string, storage: Pick<Storage, 'getItem' | 'removeItem'> | undefined): Promise<OpenedSession> {
   const params = new URLSearchParams(search);
   const code = params.get(RUN_PARAM);
   if (code !== null) {
-    const decoded = decodeSession(code);
+    const decoded = await decodeLinkCode(code);
     return isError(decoded)
       ? { session: undefined, fromLink: false, notices: [`The shared run was ignored: ${decoded.error}.`] }
       : { session: decoded, fromLink: true, notices: [] };

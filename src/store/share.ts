@@ -14,6 +14,10 @@ export interface Session {
 export const RUN_PARAM = 'run';
 /** The longest encoded run a link may carry, in characters. */
 export const MAX_CODE_CHARS = 200_000;
+/** Marks a code whose JSON is deflated; plain codes never contain a dot. */
+const DEFLATED = 'z.';
+/** The most a deflated code may inflate to, so a small link cannot expand into a huge one. */
+const MAX_INFLATED_CHARS = 1_000_000;
 const FORMAT = 1;
 const KINDS = ['send', 'cut', 'heal', 'release', 'drop', 'duplicate', 'network'] as const;
 
@@ -94,22 +98,68 @@ function unpackCommand(packed: unknown[]): unknown {
 }
 
 function toBase64Url(text: string): string {
-  const bytes = new TextEncoder().encode(text);
+  return bytesToBase64Url(new TextEncoder().encode(text));
+}
+
+function bytesToBase64Url(bytes: Uint8Array): string {
   let binary = '';
   for (const byte of bytes) binary += String.fromCharCode(byte);
   return btoa(binary).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '');
 }
 
+function base64UrlToBytes(code: string): Uint8Array<ArrayBuffer> {
+  return Uint8Array.from(atob(code.replaceAll('-', '+').replaceAll('_', '/')), (c) => c.charCodeAt(0));
+}
+
 function fromBase64Url(code: string): string {
-  const binary = atob(code.replaceAll('-', '+').replaceAll('_', '/'));
-  return new TextDecoder('utf-8', { fatal: true }).decode(Uint8Array.from(binary, (c) => c.charCodeAt(0)));
+  return new TextDecoder('utf-8', { fatal: true }).decode(base64UrlToBytes(code));
+}
+
+function streamOf(bytes: Uint8Array<ArrayBuffer>): ReadableStream<BufferSource> {
+  return new ReadableStream<BufferSource>({
+    start(controller) {
+      controller.enqueue(bytes);
+      controller.close();
+    },
+  });
+}
+
+/** Deflates `text` (raw DEFLATE), or returns undefined where the browser cannot. */
+async function deflate(text: string): Promise<Uint8Array | undefined> {
+  if (typeof CompressionStream === 'undefined') return undefined;
+  const stream = streamOf(new TextEncoder().encode(text)).pipeThrough(new CompressionStream('deflate-raw'));
+  return new Uint8Array(await new Response(stream).arrayBuffer());
+}
+
+/** Inflates raw DEFLATE into text, giving up beyond `MAX_INFLATED_CHARS` bytes. */
+async function inflate(bytes: Uint8Array<ArrayBuffer>): Promise<string> {
+  const reader = streamOf(bytes).pipeThrough(new DecompressionStream('deflate-raw')).getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.length;
+    if (size > MAX_INFLATED_CHARS) {
+      await reader.cancel();
+      throw new Error('too large');
+    }
+    chunks.push(value);
+  }
+  const all = new Uint8Array(size);
+  let at = 0;
+  for (const chunk of chunks) {
+    all.set(chunk, at);
+    at += chunk.length;
+  }
+  return new TextDecoder('utf-8', { fatal: true }).decode(all);
 }
 
 /**
- * Encodes a session compactly: a JSON array (times and event counts as differences from the
- * previous command, command kinds and delays as short codes) in base64url.
+ * Packs a session as a compact JSON array: times and event counts as differences from the
+ * previous command, command kinds and delays as short codes.
  */
-export function encodeSession({ run, comparePolicy }: Session): string {
+function packSession({ run, comparePolicy }: Session): string {
   const { config } = run;
   let after = 0;
   let at = 0;
@@ -122,15 +172,45 @@ export function encodeSession({ run, comparePolicy }: Session): string {
   const workload = config.workload ? [config.workload.messages, config.workload.meanGapMs] : 0;
   const compare = comparePolicy === undefined ? -1 : DELIVERY_POLICIES.indexOf(comparePolicy);
   const packed = [FORMAT, config.nodeCount, config.seed, DELIVERY_POLICIES.indexOf(config.policy), packNetwork(config.network), commands, run.processed - after, run.now - at, compare, workload];
-  return toBase64Url(JSON.stringify(packed));
+  return JSON.stringify(packed);
+}
+
+/** Encodes a session synchronously, without compression: its packed JSON in base64url. */
+export function encodeSession(session: Session): string {
+  return toBase64Url(packSession(session));
+}
+
+/** Encodes a session for a link: deflated (prefixed `z.`) when the browser can and it is shorter. */
+export async function encodeLinkCode(session: Session): Promise<string> {
+  const json = packSession(session);
+  const plain = toBase64Url(json);
+  const deflated = await deflate(json);
+  const compressed = deflated ? `${DEFLATED}${bytesToBase64Url(deflated)}` : plain;
+  return compressed.length < plain.length ? compressed : plain;
+}
+
+function checkCode(code: string, body: string): string | undefined {
+  if (code.length > MAX_CODE_CHARS) return `it is ${code.length} characters long, more than the ${MAX_CODE_CHARS} a run may take`;
+  if (!/^[A-Za-z0-9_-]*$/.test(body)) return 'it has characters a run never contains';
+  return undefined;
 }
 
 function decodeUnchecked(code: string, maxNodes: number): Checked<Session> {
-  if (code.length > MAX_CODE_CHARS) return { error: `it is ${code.length} characters long, more than the ${MAX_CODE_CHARS} a run may take` };
-  if (!/^[A-Za-z0-9_-]*$/.test(code)) return { error: 'it has characters a run never contains' };
+  const problem = checkCode(code, code);
+  if (problem) return { error: problem };
+  let json: string;
+  try {
+    json = fromBase64Url(code);
+  } catch {
+    return { error: 'it is cut short or garbled' };
+  }
+  return decodeJson(json, maxNodes);
+}
+
+function decodeJson(json: string, maxNodes: number): Checked<Session> {
   let packed: unknown;
   try {
-    packed = JSON.parse(fromBase64Url(code));
+    packed = JSON.parse(json);
   } catch {
     return { error: 'it is cut short or garbled' };
   }
@@ -162,7 +242,7 @@ function decodeUnchecked(code: string, maxNodes: number): Checked<Session> {
   return { run: { config, commands: commands satisfies LoggedCommand[], ...position }, comparePolicy: compare };
 }
 
-/** Decodes a session; never throws. The error completes "The shared run was ignored: …". */
+/** Decodes an uncompressed session; never throws. The error completes "The shared run was ignored: …". */
 export function decodeSession(code: string, maxNodes: number = MAX_NODES): Checked<Session> {
   try {
     return decodeUnchecked(code, maxNodes);
@@ -171,10 +251,30 @@ export function decodeSession(code: string, maxNodes: number = MAX_NODES): Check
   }
 }
 
-/** The address that reopens `session`: this page with the run in its query string. */
-export function shareLink(base: string, session: Session): string {
+/** Decodes a link's code, deflated or not; never rejects. */
+export async function decodeLinkCode(code: string, maxNodes: number = MAX_NODES): Promise<Checked<Session>> {
+  if (!code.startsWith(DEFLATED)) return decodeSession(code, maxNodes);
+  const body = code.slice(DEFLATED.length);
+  const problem = checkCode(code, body);
+  if (problem) return { error: problem };
+  if (typeof DecompressionStream === 'undefined') return { error: 'it is compressed, and this browser cannot decompress it' };
+  let json: string;
+  try {
+    json = await inflate(base64UrlToBytes(body));
+  } catch {
+    return { error: 'it is cut short or garbled' };
+  }
+  try {
+    return decodeJson(json, maxNodes);
+  } catch {
+    return { error: 'it could not be read' };
+  }
+}
+
+/** The address that reopens `session`: this page with the run, compressed, in its query string. */
+export async function shareLink(base: string, session: Session): Promise<string> {
   const url = new URL(base);
-  url.search = `?${RUN_PARAM}=${encodeSession(session)}`;
+  url.search = `?${RUN_PARAM}=${await encodeLinkCode(session)}`;
   url.hash = '';
   return url.toString();
 }

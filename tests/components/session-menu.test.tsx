@@ -80,7 +80,7 @@ describe('the session menu', () => {
     await user.click(screen.getByText('Session'));
     await user.click(screen.getByRole('button', { name: 'Copy link' }));
     const link = (screen.getByRole('textbox', { name: 'Link to this run' }) as HTMLInputElement).value;
-    expect(new URL(link).searchParams.get(RUN_PARAM)).toMatch(/^[\w-]+$/);
+    expect(new URL(link).searchParams.get(RUN_PARAM)).toMatch(/^(z\.)?[\w-]+$/);
     expect(screen.getByRole('status').textContent).toMatch(/\d+ characters/);
   });
 

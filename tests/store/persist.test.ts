@@ -2,7 +2,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { applySession, currentSession, openSession, saveSessionAsItChanges, startNewSession, STORAGE_KEY } from '../../src/store/persist.ts';
 import { DEFAULT_SETTINGS } from '../../src/store/settings.ts';
-import { encodeSession, RUN_PARAM } from '../../src/store/share.ts';
+import { encodeLinkCode, encodeSession, RUN_PARAM } from '../../src/store/share.ts';
 import { createSimulationStore } from '../../src/store/simulation-store.ts';
 
 /** An in-memory stand-in for `localStorage`. */
@@ -33,7 +33,7 @@ function fakeWindow(): { target: Pick<Window, 'addEventListener' | 'removeEventL
 }
 
 describe('the saved session', () => {
-  it('is saved as the run changes and restored into a new page', () => {
+  it('is saved as the run changes and restored into a new page', async () => {
     vi.useFakeTimers();
     const storage = memoryStorage();
     const page = fakeWindow();
@@ -48,7 +48,7 @@ describe('the saved session', () => {
     stop();
     vi.useRealTimers();
 
-    const opened = openSession('', storage);
+    const opened = await openSession('', storage);
     expect(opened.notices).toEqual([]);
     const restored = createSimulationStore(DEFAULT_SETTINGS, [], { playing: false });
     if (!opened.session) throw new Error('nothing restored');
@@ -58,24 +58,26 @@ describe('the saved session', () => {
     expect(restored.getState().actions.currentRun()).toEqual(store.getState().actions.currentRun());
   });
 
-  it('gives way to a shared link and to settings in the address', () => {
+  it('gives way to a shared link and to settings in the address', async () => {
     const storage = memoryStorage();
     const store = createSimulationStore(DEFAULT_SETTINGS, [], { playing: false });
     store.getState().actions.send(0, 'Saved');
     storage.setItem(STORAGE_KEY, encodeSession(currentSession(store)));
-    expect(openSession('?seed=9', storage).session).toBeUndefined();
+    expect((await openSession('?seed=9', storage)).session).toBeUndefined();
     const other = createSimulationStore({ ...DEFAULT_SETTINGS, nodeCount: 4 }, [], { playing: false });
-    const opened = openSession(`?${RUN_PARAM}=${encodeSession(currentSession(other))}`, storage);
-    expect(opened.fromLink).toBe(true);
-    expect(opened.session?.run.config.nodeCount).toBe(4);
+    for (const code of [encodeSession(currentSession(other)), await encodeLinkCode(currentSession(other))]) {
+      const opened = await openSession(`?${RUN_PARAM}=${code}`, storage);
+      expect(opened.fromLink).toBe(true);
+      expect(opened.session?.run.config.nodeCount).toBe(4);
+    }
   });
 
-  it('explains a broken link or saved session and starts fresh', () => {
+  it('explains a broken link or saved session and starts fresh', async () => {
     const storage = memoryStorage();
     storage.setItem(STORAGE_KEY, 'WzEsMiwzXQ');
-    expect(openSession('', storage)).toEqual({ session: undefined, fromLink: false, notices: [expect.stringContaining('could not be restored')] });
+    expect(await openSession('', storage)).toEqual({ session: undefined, fromLink: false, notices: [expect.stringContaining('could not be restored')] });
     expect(storage.getItem(STORAGE_KEY)).toBeNull();
-    expect(openSession(`?${RUN_PARAM}=%%%`, storage).notices).toEqual(['The shared run was ignored: it has characters a run never contains.']);
+    expect((await openSession(`?${RUN_PARAM}=%%%`, storage)).notices).toEqual(['The shared run was ignored: it has characters a run never contains.']);
   });
 
   it('New session clears the run, the comparison and the settings', () => {

@@ -5,7 +5,8 @@ import type { DeliveryPolicy } from '../../src/sim/message.ts';
 import { isError } from '../../src/sim/run.ts';
 import { applySession, currentSession } from '../../src/store/persist.ts';
 import { DEFAULT_SETTINGS } from '../../src/store/settings.ts';
-import { decodeSession, encodeSession, RUN_PARAM, shareLink } from '../../src/store/share.ts';
+import { deflateRawSync } from 'node:zlib';
+import { decodeLinkCode, decodeSession, encodeLinkCode, encodeSession, RUN_PARAM, shareLink } from '../../src/store/share.ts';
 import { createSimulationStore, type SimulationStore } from '../../src/store/simulation-store.ts';
 
 /** Something a teacher does in the classroom view. */
@@ -66,9 +67,9 @@ function perform(store: SimulationStore, g: Gesture): void {
   }
 }
 
-function openLink(link: string): SimulationStore {
+async function openLink(link: string): Promise<SimulationStore> {
   const code = new URL(link).searchParams.get(RUN_PARAM) ?? '';
-  const session = decodeSession(code);
+  const session = await decodeLinkCode(code);
   if (isError(session)) throw new Error(session.error);
   const store = createSimulationStore(DEFAULT_SETTINGS, [], { playing: false });
   applySession(store, session);
@@ -87,12 +88,12 @@ function shown(store: SimulationStore): unknown {
 }
 
 describe('shared links', () => {
-  it('run → link → open gives the identical state', () => {
-    fc.assert(
-      fc.property(fc.integer({ min: 2, max: 4 }), fc.nat(0xffffffff), fc.array(gesture, { maxLength: 30 }), (nodeCount, seed, gestures) => {
+  it('run → link → open gives the identical state', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 2, max: 4 }), fc.nat(0xffffffff), fc.array(gesture, { maxLength: 30 }), async (nodeCount, seed, gestures) => {
         const store = createSimulationStore({ ...DEFAULT_SETTINGS, nodeCount, seed }, [], { playing: false });
         for (const g of gestures) perform(store, g);
-        const opened = openLink(shareLink('http://localhost/causal-chat/?seed=3', currentSession(store)));
+        const opened = await openLink(await shareLink('http://localhost/causal-chat/?seed=3', currentSession(store)));
         expect(shown(opened)).toEqual(shown(store));
         expect(opened.getState().actions.currentRun()).toEqual(store.getState().actions.currentRun());
       }),
@@ -100,7 +101,7 @@ describe('shared links', () => {
     );
   });
 
-  it('keeps a typical classroom link short enough to paste in chat', () => {
+  it('keeps a typical classroom link short enough to paste in chat', async () => {
     const store = createSimulationStore(DEFAULT_SETTINGS, [], { playing: false });
     const { actions } = store.getState();
     const lines = ['Lunch at noon?', 'Yes, room 2!', 'See you there', 'Running late', 'No problem', 'Which room again?', 'Room 2', 'On my way', 'Here!', 'Great'];
@@ -112,9 +113,11 @@ describe('shared links', () => {
       if (i === 4) actions.toggleLink(0, 2);
       if (i === 7) actions.toggleLink(0, 2);
     });
-    const link = shareLink('https://example.org/causal-chat/', currentSession(store));
-    expect(link.length).toBeLessThan(700);
-    expect(shareLink('https://example.org/causal-chat/', { run: { ...currentSession(store).run, commands: [] } }).length).toBeLessThan(120);
+    const link = await shareLink('https://example.org/causal-chat/', currentSession(store));
+    expect(link).toMatch(/\?run=z\./);
+    expect(link.length).toBeLessThan(400);
+    expect(link.length).toBeLessThan(encodeSession(currentSession(store)).length);
+    expect((await shareLink('https://example.org/causal-chat/', { run: { ...currentSession(store).run, commands: [] } })).length).toBeLessThan(120);
   });
 
   it.each([
@@ -127,20 +130,29 @@ describe('shared links', () => {
     expect(isError(result) && result.error).toContain(message);
   });
 
-  it('never throws on mutated codes', () => {
+  it('refuses a compressed code that is garbled or inflates beyond its limit', async () => {
+    expect(await decodeLinkCode('z.AAAA')).toEqual({ error: 'it is cut short or garbled' });
+    const bomb = `z.${deflateRawSync(Buffer.from(`[1,3,1,0,${'0,'.repeat(2_000_000)}0]`)).toString('base64url')}`;
+    expect(bomb.length).toBeLessThan(10_000);
+    expect(await decodeLinkCode(bomb)).toEqual({ error: 'it is cut short or garbled' });
+    expect(await decodeLinkCode('z.%%')).toEqual({ error: 'it has characters a run never contains' });
+  });
+
+  it('never throws on mutated codes', async () => {
     const store = createSimulationStore(DEFAULT_SETTINGS, [], { playing: false });
     store.getState().actions.send(0, 'Hello');
     store.getState().actions.step();
     store.getState().actions.send(1, 'Hi');
-    const code = encodeSession(currentSession(store));
-    expect(() =>
-      fc.assert(
-        fc.property(fc.nat(code.length - 1), fc.string({ minLength: 0, maxLength: 3 }), (at, s) => {
-          const result = decodeSession(code.slice(0, at) + s + code.slice(at + 1));
-          if (!isError(result)) applySession(createSimulationStore(DEFAULT_SETTINGS, [], { playing: false }), result);
-        }),
-        { numRuns: 500 },
-      ),
-    ).not.toThrow();
+    for (const code of [encodeSession(currentSession(store)), await encodeLinkCode(currentSession(store))]) {
+      await expect(
+        fc.assert(
+          fc.asyncProperty(fc.nat(code.length - 1), fc.string({ minLength: 0, maxLength: 3 }), async (at, s) => {
+            const result = await decodeLinkCode(code.slice(0, at) + s + code.slice(at + 1));
+            if (!isError(result)) applySession(createSimulationStore(DEFAULT_SETTINGS, [], { playing: false }), result);
+          }),
+          { numRuns: 300 },
+        ),
+      ).resolves.toBeUndefined();
+    }
   });
 });
