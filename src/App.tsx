@@ -3,7 +3,6 @@ import { useEffect } from 'react';
 import { Announcer } from './components/Announcer.tsx';
 import { HelpOverlay } from './components/HelpOverlay.tsx';
 import { useShortcuts } from './components/useShortcuts.ts';
-import { ViewOptions } from './components/ViewOptions.tsx';
 import { Controls } from './components/Controls.tsx';
 import { EventLog } from './components/EventLog.tsx';
 import { FaultsPanel } from './components/FaultsPanel.tsx';
@@ -58,7 +57,6 @@ export default function App() {
         <header className="topbar">
           <h1>Causal Chat</h1>
           <Controls />
-          <ViewOptions />
         </header>
         <Timeline />
         <Notices />

@@ -3,6 +3,7 @@ import { useEffect, useRef } from 'react';
 import { useSimulation, useSimulationStore } from '../store/context.tsx';
 import { MAX_NODES, MIN_NODES } from '../store/settings.ts';
 import { DelayControl } from './DelayControl.tsx';
+import { ViewOptions } from './ViewOptions.tsx';
 import { POLICY_LABELS, showSeconds } from './format.ts';
 
 const SPEEDS = [0.25, 0.5, 1, 2, 4] as const;
@@ -80,7 +81,7 @@ export function Controls() {
           <option value="">nothing</option>
           {(Object.keys(POLICY_LABELS) as DeliveryPolicy[]).map((p) => (
             <option key={p} value={p}>
-              {POLICY_LABELS[p]}
+              {POLICY_LABELS[p].split(' (')[0]}
             </option>
           ))}
         </select>
@@ -106,6 +107,7 @@ export function Controls() {
           New seed
         </button>
       </div>
+      <ViewOptions />
     </div>
   );
 }
