@@ -79,9 +79,9 @@ describe('the session menu', () => {
     act(() => void store.getState().actions.send(2, 'Hey'));
     await user.click(screen.getByText('Session'));
     await user.click(screen.getByRole('button', { name: 'Copy link' }));
-    const link = (screen.getByRole('textbox', { name: 'Link to this run' }) as HTMLInputElement).value;
+    const link = ((await screen.findByRole('textbox', { name: 'Link to this run' })) as HTMLInputElement).value;
     expect(new URL(link).searchParams.get(RUN_PARAM)).toMatch(/^(z\.)?[\w-]+$/);
-    expect(screen.getByRole('status').textContent).toMatch(/\d+ characters/);
+    await waitFor(() => expect(screen.getByRole('status').textContent).toMatch(/\d+ characters/));
   });
 
   it('New session clears the run', async () => {
