@@ -34,8 +34,17 @@ export default function App() {
   const theme = useSimulation((s) => s.theme);
   useEffect(() => {
     const root = document.documentElement;
-    if (theme === 'system') delete root.dataset.theme;
-    else root.dataset.theme = theme;
+    if (theme !== 'system' || typeof window.matchMedia !== 'function') {
+      root.dataset.theme = theme === 'system' ? 'light' : theme;
+      return;
+    }
+    const dark = window.matchMedia('(prefers-color-scheme: dark)');
+    const follow = (): void => {
+      root.dataset.theme = dark.matches ? 'dark' : 'light';
+    };
+    follow();
+    dark.addEventListener('change', follow);
+    return () => dark.removeEventListener('change', follow);
   }, [theme]);
   const nodeCount = useSimulation((s) => s.view.names.length);
   const policy = useSimulation((s) => s.settings.policy);
