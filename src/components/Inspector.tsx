@@ -33,7 +33,7 @@ export function Inspector() {
     return other ? `${explainOrder(other, first, names, showClock).reason}.` : undefined;
   };
   return (
-    <section className="inspector" aria-label="Causal inspection" aria-live="polite">
+    <section className="inspector" aria-label="Causal inspection">
       <p>
         <strong>{first.id}</strong> <span className="stamp">{showClock(first.vc)}</span> “{first.text}”{' '}
         <button type="button" className="link-button" onClick={clearSelection}>
@@ -109,7 +109,7 @@ function Comparison({ a, b, names }: { a: { id: string; vc: readonly number[] };
           </tr>
         </tbody>
       </table>
-      <p className="verdict" data-testid="verdict">
+      <p className="verdict" data-testid="verdict" aria-live="polite">
         {result.reason}.
       </p>
     </div>

@@ -23,7 +23,7 @@ export function ScenarioPanel() {
         <button type="button" onClick={() => actions.scenarioStep(-1)} disabled={position.step === 0}>
           Back
         </button>
-        <button type="button" className="primary" onClick={() => actions.scenarioStep(1)} disabled={last}>
+        <button type="button" className="primary" onClick={() => actions.scenarioStep(1)} aria-disabled={last}>
           Next
         </button>
         <button type="button" className="link-button" onClick={actions.closeScenario}>

@@ -98,7 +98,14 @@ export function SessionMenu() {
     <div className="session">
       <label className="control" title="A scripted run with narration, step by step">
         <span className="visually-hidden">Scenario</span>
-        <select value={scenario?.id ?? ''} onChange={(e) => (e.target.value === '' ? actions.closeScenario() : actions.loadScenario(e.target.value))}>
+        <select
+          value={scenario?.id ?? ''}
+          onChange={(e) => {
+            if (e.target.value === '') actions.closeScenario();
+            else actions.loadScenario(e.target.value);
+            e.target.blur();
+          }}
+        >
           <option value="">Scenario…</option>
           {SCENARIOS.map((s) => (
             <option key={s.id} value={s.id}>
@@ -123,7 +130,7 @@ export function SessionMenu() {
             <button type="button" onClick={() => fileInput.current?.click()}>
               Import trace…
             </button>
-            <input ref={fileInput} type="file" accept=".json,application/json" aria-label="Trace file to import" className="visually-hidden" onChange={(e) => void importFile(e)} />
+            <input ref={fileInput} type="file" tabIndex={-1} accept=".json,application/json" aria-label="Trace file to import" className="visually-hidden" onChange={(e) => void importFile(e)} />
             <button type="button" onClick={newSession}>
               New session
             </button>

@@ -10,6 +10,10 @@ const LEFT_PX = 30;
 const RIGHT_PX = 12;
 const TOP_PX = 16;
 const DEFAULT_SPAN_MS = 10_000;
+/** Vertical offsets for send labels on one node's line: above, below, further above, further below. */
+const LABEL_SLOTS = [-7, 15, -19, 27] as const;
+/** Labels closer than this on one line take different slots. */
+const LABEL_GAP_PX = 90;
 const MIN_SPAN_MS = 1_000;
 const MAX_SPAN_MS = 600_000;
 
@@ -18,15 +22,16 @@ const MAX_SPAN_MS = 600_000;
  * pattern as well as colour: past is solid and thick, future dashed, concurrent faded.
  */
 const DIAGRAM_CSS = `
-.st-svg .st-row{stroke:#8c959f;stroke-width:1.5}
+.st-svg .st-bg{fill:var(--panel,#fff)}
+.st-svg .st-row{stroke:var(--control-border,#8c959f);stroke-width:1.5}
 .st-svg .st-name{font:700 13px system-ui,sans-serif;fill:#111}
 .st-svg .st-now{stroke:#0b5cad;stroke-width:1.5;stroke-dasharray:4 3}
 .st-svg .st-arrow{stroke:#57606a;stroke-width:1.2}
 .st-svg .st-arrow.lost{stroke:#b42318;stroke-dasharray:3 3}
 .st-svg .st-wait{stroke:#c9a227;stroke-width:5;stroke-dasharray:2 2;stroke-linecap:butt}
-.st-svg .st-label{font:600 10px ui-monospace,monospace;fill:#111;paint-order:stroke;stroke:#fff;stroke-width:3px}
+.st-svg .st-label{font:600 10px ui-monospace,monospace;fill:var(--strong,#111);paint-order:stroke;stroke:var(--panel,#fff);stroke-width:3px}
 .st-svg .st-ev{cursor:pointer;stroke:#111;stroke-width:1.2}
-.st-svg .st-ev.receive{fill:#fff}
+.st-svg .st-ev.receive{fill:var(--panel,#fff)}
 .st-svg .st-ev.drop{stroke:#b42318;stroke-width:2}
 .st-svg .past{stroke:#1d4ed8!important;stroke-width:2.5!important}
 .st-svg .future{stroke:#c2410c!important;stroke-width:2.5!important;stroke-dasharray:5 3}
@@ -89,7 +94,8 @@ export function SpaceTime() {
     drag.current = undefined;
   };
 
-  const lastLabelX = new Map<number, number>();
+  /** Per node, where each label slot was last used; a label takes the first slot free of neighbours. */
+  const slotsUsedAt = new Map<number, number[]>();
   return (
     <div className="spacetime">
       <div className="spacetime-tools" role="toolbar" aria-label="Diagram">
@@ -129,7 +135,7 @@ export function SpaceTime() {
               <path d="M0,0 L8,4 L0,8 z" fill="#57606a" />
             </marker>
           </defs>
-          <rect x={0} y={0} width={width} height={height} fill="#fff" />
+          <rect className="st-bg" x={0} y={0} width={width} height={height} />
           {names.map((name, i) => (
             <g key={name} data-testid="spacetime-row" data-node={name}>
               <line className="st-row" x1={LEFT_PX} x2={width - RIGHT_PX} y1={y(i)} y2={y(i)} />
@@ -191,7 +197,7 @@ export function SpaceTime() {
                 );
               }
               return (
-                <circle key={i} {...props} cx={x(e.t)} cy={y(e.node)} r={e.kind === 'send' ? 5 : 4} fill={e.kind === 'send' ? nodeColor(e.node) : '#fff'}>
+                <circle key={i} {...props} cx={x(e.t)} cy={y(e.node)} r={e.kind === 'send' ? 5 : 4} {...(e.kind === 'send' ? { fill: nodeColor(e.node) } : {})}>
                   {title}
                 </circle>
               );
@@ -200,12 +206,15 @@ export function SpaceTime() {
             .filter((e) => e.kind === 'send' && visible(e.t))
             .map((e) => {
               const lx = x(e.t);
-              const crowded = lx - (lastLabelX.get(e.node) ?? -Infinity) < 90;
-              if (!crowded) lastLabelX.set(e.node, lx);
+              const used = slotsUsedAt.get(e.node) ?? LABEL_SLOTS.map(() => -Infinity);
+              const free = used.findIndex((at) => lx - at >= LABEL_GAP_PX);
+              const slot = free === -1 ? used.indexOf(Math.min(...used)) : free;
+              used[slot] = lx;
+              slotsUsedAt.set(e.node, used);
               const mark = marks.get(e.msg);
               const stamp = model.stamps.get(e.msg) ?? [];
               return (
-                <text key={`l${e.msg}`} className={`st-label${mark ? ` label-${mark}` : ''}`} x={lx + 6} y={y(e.node) + (crowded ? 14 : -7)}>
+                <text key={`l${e.msg}`} className={`st-label${mark ? ` label-${mark}` : ''}`} x={lx + 6} y={y(e.node) + (LABEL_SLOTS[slot] ?? 0)}>
                   {`${e.msg} ${showClock(stamp).replaceAll(' ', '')}${mark && mark !== 'selected' ? ` ${MARK_LABELS[mark].split(' ')[0]}` : ''}`}
                 </text>
               );

@@ -1,6 +1,9 @@
 import { useEffect, useRef } from 'react';
 import { useSimulation, useSimulationStore } from '../store/context.tsx';
 
+/** How far an arrow key moves the timeline: a millisecond per press would replay the run for nothing. */
+const KEY_STEP_MS = 100;
+
 /**
  * The run's timeline: drag to any moment and every view shows the system as it was; step back
  * one change at a time. Updated every frame through a subscription, not by re-rendering.
@@ -36,6 +39,13 @@ export function Timeline() {
         data-testid="timeline"
         onPointerDown={pause}
         onChange={(e) => seek(Number(e.target.value))}
+        onKeyDown={(e) => {
+          const by = e.key === 'ArrowLeft' || e.key === 'ArrowDown' ? -KEY_STEP_MS : e.key === 'ArrowRight' || e.key === 'ArrowUp' ? KEY_STEP_MS : 0;
+          if (by === 0) return;
+          e.preventDefault();
+          pause();
+          seek(store.getState().now + by);
+        }}
       />
     </div>
   );

@@ -10,8 +10,14 @@ export const SHORTCUTS: readonly { readonly keys: string; readonly does: string 
   { keys: '?', does: 'Show or hide this help' },
 ];
 
-/** True when a key press belongs to a control the user is typing in or operating. */
-export function isTypingTarget(target: EventTarget | null): boolean {
+/**
+ * True when a key press belongs to the focused control rather than to the shortcuts: every key
+ * in a field, a select or a slider; Space and Enter on a button (which press it). So a presenter
+ * remote's Page Up/Down keep working after a click on any button.
+ */
+export function controlOwnsKey(target: EventTarget | null, key: string): boolean {
   if (!(target instanceof HTMLElement)) return false;
-  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT', 'BUTTON', 'SUMMARY'].includes(target.tagName) || target.getAttribute('role') === 'button';
+  if (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName)) return true;
+  const button = ['BUTTON', 'SUMMARY'].includes(target.tagName) || target.getAttribute('role') === 'button';
+  return button && (key === ' ' || key === 'Enter');
 }

@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { useSimulationStore } from '../store/context.tsx';
 import { SCENARIOS } from '../scenarios/classroom.ts';
-import { isTypingTarget } from './shortcuts.ts';
+import { controlOwnsKey } from './shortcuts.ts';
 
 /**
  * Global keyboard shortcuts (see SHORTCUTS). Keys typed into a field, or pressed on a focused
@@ -19,7 +19,7 @@ export function useShortcuts(): void {
         else actions.clearSelection();
         return;
       }
-      if (isTypingTarget(event.target)) return;
+      if (controlOwnsKey(event.target, event.key)) return;
       const inScenario = state.scenario !== undefined;
       switch (event.key) {
         case ' ':

@@ -1,5 +1,5 @@
 import { DELIVERY_POLICIES, type DeliveryPolicy } from './message.ts';
-import { DEFAULT_NETWORK, linkKey, MAX_DELAY_MS, type DelayDistribution, type LinkSettings, type NetworkConfig } from './network.ts';
+import { linkKey, MAX_DELAY_MS, type DelayDistribution, type LinkSettings, type NetworkConfig } from './network.ts';
 import { replayWorld, type Command, type LoggedCommand, type World, type WorldConfig } from './world.ts';
 
 /** A run as saved, shared or exported: its config, its command log and how far it had got. */
@@ -31,7 +31,8 @@ export function isError<T>(value: Checked<T>): value is { readonly error: string
   return typeof value === 'object' && value !== null && 'error' in value;
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
+/** True for a plain object (not null, not an array). */
+export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
@@ -196,21 +197,9 @@ export function checkPosition(processed: unknown, now: unknown, commands: readon
   return { processed, now };
 }
 
-/** The network settings in force at the end of a run's command log. */
-export function networkAtEnd(run: RunRecord): NetworkConfig {
-  let network = run.config.network;
-  for (const { command } of run.commands) if (command.kind === 'network') network = command.network;
-  return network;
-}
-
 /** Rebuilds the world a run describes, at its position. */
 export function replayRun(run: RunRecord): World {
   const world = replayWorld(run.config, run.commands, run.processed);
   if (run.now > world.now) world.now = run.now;
   return world;
-}
-
-/** A network with no faults and `delay`, for building configs. */
-export function plainNetwork(delay: DelayDistribution): NetworkConfig {
-  return { ...DEFAULT_NETWORK, delay };
 }

@@ -50,7 +50,7 @@ export function toShiViz(trace: Trace): string {
     clock[host] = (clock[host] as number) + 1;
     if (event.type === 'send') sendClocks.set(event.msg, clock.slice());
     const entries = names.flatMap((name, k) => ((clock[k] as number) > 0 ? [`${JSON.stringify(name)}:${clock[k]}`] : []));
-    lines.push(`${names[host]} {${entries.join(', ')}}`, `${what.replaceAll(/[\r\n]+/g, ' ')} t=${event.t}`);
+    lines.push(`${names[host]} {${entries.join(', ')}}`, `${what.replaceAll(/[\r\n\u2028\u2029]+/g, ' ')} t=${event.t}`);
   }
   return `${lines.join('\n')}\n`;
 }

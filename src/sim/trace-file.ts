@@ -1,5 +1,5 @@
 import { nodeNames } from './names.ts';
-import { checkCommands, checkNetwork, checkPosition, checkRunBasics, checkWorkload, isError, preview, replayRun, RUN_LIMITS, type Checked, type RunRecord } from './run.ts';
+import { checkCommands, checkNetwork, checkPosition, checkRunBasics, checkWorkload, isError, isRecord, preview, replayRun, RUN_LIMITS, type Checked, type RunRecord } from './run.ts';
 import { serializeTrace, type Trace, type TraceEvent } from './trace.ts';
 import { World, type WorldConfig } from './world.ts';
 
@@ -36,10 +36,6 @@ function canonical(value: unknown): string {
     return `{${keys.map((k) => `${JSON.stringify(k)}:${canonical(record[k])}`).join(',')}}`;
   }
   return JSON.stringify(value) ?? 'null';
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** Reads the config of a trace into an engine config, or explains what is wrong. */

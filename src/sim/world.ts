@@ -336,6 +336,11 @@ export class World {
     };
   }
 
+  /** The network settings in force now. */
+  get currentNetwork(): NetworkConfig {
+    return this.network;
+  }
+
   /** True iff the directed link is cut. */
   isCut(from: number, to: number): boolean {
     return this.cutLinks.has(linkKey(from, to));

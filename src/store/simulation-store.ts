@@ -4,8 +4,8 @@ import { DEFAULT_NETWORK, type DelayDistribution, type NetworkConfig } from '../
 import type { TraceEvent } from '../sim/trace.ts';
 import type { WorldView } from '../sim/view.ts';
 import { advanceAlong, nextAction, rebuildAt, rebuildBefore } from '../sim/timeline.ts';
-import { replayWorld, World, type Command, type LoggedCommand, type WorldConfig } from '../sim/world.ts';
-import { networkAtEnd, replayRun, type RunRecord } from '../sim/run.ts';
+import { World, type Command, type LoggedCommand, type WorldConfig } from '../sim/world.ts';
+import { replayRun, type RunRecord } from '../sim/run.ts';
 import { findScenario } from '../scenarios/classroom.ts';
 import { scenarioRun } from '../scenarios/scenario.ts';
 import { applyToBoth, buildMirror } from './mirror.ts';
@@ -154,7 +154,7 @@ export function createSimulationStore(
     /** Publishes the world's state after a change. */
     const publish = (extra: Partial<SimulationState> = {}): void => {
       const canStep = world.nextEventAt !== undefined || world.commands.length < timeline.length;
-      set({ view: world.view(), compareView: mirror?.view(), trace: world.trace.slice(), canStep, ...extra });
+      set({ view: world.view(), compareView: mirror?.view(), network: world.currentNetwork, trace: world.trace.slice(), canStep, ...extra });
     };
 
     /** Applies a command to the run and, at the same instant, to the comparison run. */
@@ -191,7 +191,7 @@ export function createSimulationStore(
       timeline = [];
       const policy = get().comparePolicy;
       mirror = policy ? new World({ ...world.config, policy }) : undefined;
-      publish({ settings, now: 0, horizon: 0, selectedFlight: undefined, selectedMessages: [] });
+      publish({ settings, now: 0, horizon: 0, selectedFlight: undefined, selectedMessages: [], scenario: undefined });
     };
 
     return {
@@ -216,7 +216,7 @@ export function createSimulationStore(
       actions: {
       dispatch(command) {
         act(command);
-        publish(command.kind === 'network' ? { network: command.network } : {});
+        publish();
       },
 
       toggleLink(a, b) {
@@ -306,9 +306,7 @@ export function createSimulationStore(
 
       setPolicy(policy) {
         const settings = { ...get().settings, policy };
-        const replayed = replayWorld({ ...world.config, policy }, world.commands, world.processed);
-        replayed.advanceTo(world.now);
-        world = replayed;
+        world = buildMirror(world, policy);
         timeline = [...world.commands];
         publish({ settings, horizon: world.now });
       },
@@ -338,7 +336,6 @@ export function createSimulationStore(
         const { nodeCount, seed, policy: runPolicy } = record.config;
         publish({
           settings: { nodeCount, seed, policy: runPolicy },
-          network: networkAtEnd(record),
           now: world.now,
           horizon: world.now,
           playing: false,
@@ -361,6 +358,7 @@ export function createSimulationStore(
         const scenario = open && findScenario(open.id);
         if (!open || !scenario) return;
         const step = Math.min(scenario.steps.length - 1, Math.max(0, open.step + delta));
+        if (step === open.step) return;
         get().actions.loadRun(scenarioRun(scenario, step));
         set({ scenario: { id: open.id, step }, playing: true });
       },

@@ -105,6 +105,10 @@ test.describe('accessibility', () => {
     await expect(narration).toContainText('Step 2 of');
     await page.keyboard.press('PageUp');
     await expect(narration).toContainText('Step 1 of');
+    await narration.getByRole('button', { name: 'Next' }).click();
+    await expect(narration).toContainText('Step 2 of');
+    await page.keyboard.press('PageDown');
+    await expect(narration).toContainText('Step 3 of');
   });
 
   test('deliveries and buffering are announced in words', async ({ page }) => {

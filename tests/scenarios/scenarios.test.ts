@@ -105,4 +105,18 @@ describe('scenarios', () => {
     expect(actions.send(0, 'free play')).toBe(true);
     expect(store.getState().scenario?.step).toBe(4);
   });
+
+  it('Next on the last step keeps the free play that followed; a new run closes the narration', () => {
+    const store = createSimulationStore(DEFAULT_SETTINGS, [], { playing: false });
+    const { actions } = store.getState();
+    actions.loadScenario('exchange');
+    const last = (SCENARIOS.find((s) => s.id === 'exchange')?.steps.length ?? 1) - 1;
+    for (let i = 0; i < last; i++) actions.scenarioStep(1);
+    actions.send(0, 'free play');
+    const trace = store.getState().trace;
+    actions.scenarioStep(1);
+    expect(store.getState().trace).toBe(trace);
+    actions.reset();
+    expect(store.getState().scenario).toBeUndefined();
+  });
 });
