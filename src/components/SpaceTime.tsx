@@ -90,6 +90,11 @@ export function SpaceTime() {
     if (!drag.current) return;
     setPinnedEnd(Math.max(shownMs, drag.current.end - (e.clientX - drag.current.x) / pxPerMs));
   };
+  /** Moves the window by `fraction` of its width, leaving follow mode. */
+  const pan = (fraction: number): void => {
+    setSpanMs(shownMs);
+    setPinnedEnd(Math.max(shownMs, end + fraction * shownMs));
+  };
   const onPointerUp = (): void => {
     drag.current = undefined;
   };
@@ -104,6 +109,12 @@ export function SpaceTime() {
         </button>
         <button type="button" onClick={() => setSpanMs(Math.min(MAX_SPAN_MS, shownMs * 1.5))}>
           Zoom out
+        </button>
+        <button type="button" onClick={() => pan(-0.5)}>
+          ◀ Earlier
+        </button>
+        <button type="button" onClick={() => pan(0.5)}>
+          Later ▶
         </button>
         <button type="button" aria-pressed={pinnedEnd === undefined} onClick={() => setPinnedEnd(undefined)}>
           Follow now
@@ -181,6 +192,20 @@ export function SpaceTime() {
                 className: `st-ev ${e.kind} ${markOf(e.msg)}`,
                 onClick: (ev: { shiftKey: boolean }) => pick(e.msg, ev.shiftKey),
               };
+              /** Sends are buttons, one Tab stop per message; the other dots are reached through them. */
+              const focusable =
+                e.kind === 'send'
+                  ? {
+                      role: 'button',
+                      tabIndex: 0,
+                      'aria-label': `${e.msg} sent by ${names[e.node]}: inspect (Shift+Enter to compare)`,
+                      onKeyDown: (ev: { key: string; shiftKey: boolean; preventDefault: () => void }) => {
+                        if (ev.key !== 'Enter' && ev.key !== ' ') return;
+                        ev.preventDefault();
+                        pick(e.msg, ev.shiftKey);
+                      },
+                    }
+                  : {};
               const title = <title>{`${e.kind} of ${e.msg} at ${names[e.node]}, t=${e.t} ms`}</title>;
               if (e.kind === 'deliver') {
                 return (
@@ -197,7 +222,7 @@ export function SpaceTime() {
                 );
               }
               return (
-                <circle key={i} {...props} cx={x(e.t)} cy={y(e.node)} r={e.kind === 'send' ? 5 : 4} {...(e.kind === 'send' ? { fill: nodeColor(e.node) } : {})}>
+                <circle key={i} {...props} {...focusable} cx={x(e.t)} cy={y(e.node)} r={e.kind === 'send' ? 5 : 4} {...(e.kind === 'send' ? { fill: nodeColor(e.node) } : {})}>
                   {title}
                 </circle>
               );

@@ -50,6 +50,19 @@ test.describe('space-time diagram, inspection and time travel', () => {
     await expect(inspector).toContainText('B1 happened before C1 because [1, 1, 0] ≤ [1, 1, 1]');
   });
 
+  test('the diagram works from the keyboard: a send is a button, and it pans without a mouse', async ({ page }) => {
+    await seedExample(app);
+    await page.locator('[data-testid="event"][data-kind="send"][data-msg="B1"]').focus();
+    await page.keyboard.press('Enter');
+    await expect(app.message('C', 'B1').getByRole('button', { name: 'B1' })).toHaveAttribute('aria-pressed', 'true');
+    const follow = page.getByRole('button', { name: 'Follow now' });
+    await expect(follow).toHaveAttribute('aria-pressed', 'true');
+    await page.getByRole('button', { name: '◀ Earlier' }).click();
+    await expect(follow).toHaveAttribute('aria-pressed', 'false');
+    await follow.click();
+    await expect(follow).toHaveAttribute('aria-pressed', 'true');
+  });
+
   test('two messages compared entry by entry', async ({ page }) => {
     await app.goto('?seed=1&delay=300');
     await app.pause();
