@@ -19,8 +19,9 @@ export const RUN_LIMITS = {
   maxTextLength: 500,
   /** Latest virtual time a command or position may name: about 11.5 virtual days. */
   maxTimeMs: 1_000_000_000,
-  maxProcessed: 2_000_000,
-  maxWorkloadMessages: 10_000,
+  /** Scheduled events a position may name: a few seconds of replay at worst, far above a lesson. */
+  maxProcessed: 300_000,
+  maxWorkloadMessages: 5_000,
 } as const;
 
 /** A value checked so far, or what is wrong with it. */
