@@ -69,10 +69,13 @@ export function freshRun(): RunRecord {
 
 /**
  * Saves the session whenever the run, its settings or the comparison change (at most every
- * `SAVE_DELAY_MS`), and once more when the page is hidden. Returns a function that stops.
+ * `SAVE_DELAY_MS`), and once more when the page is hidden if anything changed. Returns a
+ * function that stops.
  */
 export function saveSessionAsItChanges(store: SimulationStore, storage: Pick<Storage, 'setItem'>, target: Pick<Window, 'addEventListener' | 'removeEventListener'> = window): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
+  /** Nothing is written until the run changes, so merely opening a page never replaces the saved session. */
+  let changed = false;
   const save = (): void => {
     timer = undefined;
     try {
@@ -82,6 +85,7 @@ export function saveSessionAsItChanges(store: SimulationStore, storage: Pick<Sto
     }
   };
   const schedule = (): void => {
+    changed = true;
     timer ??= setTimeout(save, SAVE_DELAY_MS);
   };
   const unsubscribe = store.subscribe((state, previous) => {
@@ -89,7 +93,7 @@ export function saveSessionAsItChanges(store: SimulationStore, storage: Pick<Sto
   });
   const flush = (): void => {
     if (timer !== undefined) clearTimeout(timer);
-    save();
+    if (changed) save();
   };
   target.addEventListener('pagehide', flush);
   return () => {

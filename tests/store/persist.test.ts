@@ -92,3 +92,21 @@ describe('the saved session', () => {
     expect(state.actions.currentRun().commands).toEqual([]);
   });
 });
+
+describe('opening a page without touching it', () => {
+  it('does not replace the saved session, even when the page is left', () => {
+    const writes: string[] = [];
+    const listeners = new Map<string, () => void>();
+    const target = {
+      addEventListener: (type: string, listener: () => void) => void listeners.set(type, listener),
+      removeEventListener: () => undefined,
+    } as unknown as Pick<Window, 'addEventListener' | 'removeEventListener'>;
+    const store = createSimulationStore(DEFAULT_SETTINGS, [], { playing: false });
+    saveSessionAsItChanges(store, { setItem: (_key, value) => void writes.push(value) }, target);
+    listeners.get('pagehide')?.();
+    expect(writes).toEqual([]);
+    store.getState().actions.send(0, 'Hello');
+    listeners.get('pagehide')?.();
+    expect(writes).toHaveLength(1);
+  });
+});
