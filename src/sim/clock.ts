@@ -1,6 +1,3 @@
-/** A vector clock: entry k counts the events of node k that the holder knows of. */
-export type VectorClock = readonly number[];
-
 /** How two vector clocks relate: `before` means the first happened before the second. */
 export type ClockOrder = 'before' | 'after' | 'equal' | 'concurrent';
 

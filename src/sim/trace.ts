@@ -66,9 +66,6 @@ export type TraceEvent =
       readonly control?: ControlKind;
     };
 
-/** The kinds of trace event. */
-export type TraceEventType = TraceEvent['type'];
-
 /**
  * The settings a trace was produced with, enough to reproduce it: the network's settings at
  * the start (without per-link overrides; `reliable` present only when on).
