@@ -13,6 +13,17 @@ installEs2024Polyfills();
 export default defineConfig({
   base: './',
   plugins: [react()],
+  build: {
+    // Every browser the app supports has modulepreload; the polyfill would only add bytes.
+    modulePreload: { polyfill: false },
+    rolldownOptions: {
+      output: {
+        // Whatever first paint needs goes into one chunk (one request, one gzip dictionary);
+        // lazily imported code keeps chunks of its own. See scripts/check-size.mjs.
+        codeSplitting: { groups: [{ name: 'app', tags: ['$initial'] }] },
+      },
+    },
+  },
   test: {
     environment: 'jsdom',
     include: ['tests/**/*.test.ts', 'tests/**/*.test.tsx'],

@@ -1,13 +1,10 @@
-import { domAnimation, LazyMotion, MotionConfig } from 'framer-motion';
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { Announcer } from './components/Announcer.tsx';
-import { HelpOverlay } from './components/HelpOverlay.tsx';
 import { useShortcuts } from './components/useShortcuts.ts';
 import { Controls } from './components/Controls.tsx';
 import { EventLog } from './components/EventLog.tsx';
 import { FaultsPanel } from './components/FaultsPanel.tsx';
 import { Inspector } from './components/Inspector.tsx';
-import { SpaceTime } from './components/SpaceTime.tsx';
 import { Timeline } from './components/Timeline.tsx';
 import { FlightDetails } from './components/FlightDetails.tsx';
 import { NetworkView } from './components/NetworkView.tsx';
@@ -17,7 +14,11 @@ import { Notices } from './components/Notices.tsx';
 import { ScenarioPanel } from './components/ScenarioPanel.tsx';
 import { SessionMenu } from './components/SessionMenu.tsx';
 import { usePlaybackLoop } from './components/usePlaybackLoop.ts';
+import { loadHelpOverlay, loadSpaceTime } from './deferred.ts';
 import { useSimulation } from './store/context.tsx';
+
+const SpaceTime = lazy(() => loadSpaceTime().then((mod) => ({ default: mod.SpaceTime })));
+const HelpOverlay = lazy(() => loadHelpOverlay().then((mod) => ({ default: mod.HelpOverlay })));
 
 /** Columns of node windows for `count` nodes, so all fit on a 1280×720 screen. */
 function columnsFor(count: number): number {
@@ -60,49 +61,49 @@ export default function App() {
     </div>
   );
   return (
-    <LazyMotion features={domAnimation} strict>
-      <MotionConfig reducedMotion="user">
-      <div className={presenter ? 'app presenter' : 'app'}>
-        <header className="topbar">
-          <h1>Causal Chat</h1>
-          <Controls />
-        </header>
-        <Timeline />
-        <Notices />
-        <main className="layout">
-          <div className="side">
-            <SessionMenu />
-            <ScenarioPanel />
-            <NetworkView />
-            <FaultsPanel />
-            <FlightDetails />
-            <EventLog />
-          </div>
-          <div className="content">
-          {comparePolicy === undefined ? (
-            grid('main', 1)
-          ) : (
-            <div className="panes">
-              <section className="pane" aria-label={`Delivery: ${POLICY_LABELS[policy]}`}>
-                <h2 className="pane-title">{POLICY_LABELS[policy]}</h2>
-                {grid('main', 2)}
-              </section>
-              <section className="pane compare" aria-label={`Same run, delivery: ${POLICY_LABELS[comparePolicy]}`} data-testid="compare-pane">
-                <h2 className="pane-title">Same seed and sends, {POLICY_LABELS[comparePolicy]}</h2>
-                {grid('compare', 2)}
-              </section>
-            </div>
-          )}
-            <section className="causal-strip" aria-label="Space-time diagram and causal inspection">
-              <Inspector />
-              <SpaceTime />
+    <div className={presenter ? 'app presenter' : 'app'}>
+      <header className="topbar">
+        <h1>Causal Chat</h1>
+        <Controls />
+      </header>
+      <Timeline />
+      <Notices />
+      <main className="layout">
+        <div className="side">
+          <SessionMenu />
+          <ScenarioPanel />
+          <NetworkView />
+          <FaultsPanel />
+          <FlightDetails />
+          <EventLog />
+        </div>
+        <div className="content">
+        {comparePolicy === undefined ? (
+          grid('main', 1)
+        ) : (
+          <div className="panes">
+            <section className="pane" aria-label={`Delivery: ${POLICY_LABELS[policy]}`}>
+              <h2 className="pane-title">{POLICY_LABELS[policy]}</h2>
+              {grid('main', 2)}
+            </section>
+            <section className="pane compare" aria-label={`Same run, delivery: ${POLICY_LABELS[comparePolicy]}`} data-testid="compare-pane">
+              <h2 className="pane-title">Same seed and sends, {POLICY_LABELS[comparePolicy]}</h2>
+              {grid('compare', 2)}
             </section>
           </div>
-        </main>
+        )}
+          <section className="causal-strip" aria-label="Space-time diagram and causal inspection">
+            <Inspector />
+            <Suspense fallback={<div className="spacetime" aria-hidden="true" />}>
+              <SpaceTime />
+            </Suspense>
+          </section>
+        </div>
+      </main>
+      <Suspense fallback={null}>
         <HelpOverlay />
-        <Announcer />
-      </div>
-      </MotionConfig>
-    </LazyMotion>
+      </Suspense>
+      <Announcer />
+    </div>
   );
 }

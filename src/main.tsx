@@ -5,6 +5,7 @@ import { SimulationProvider } from './store/context.tsx';
 import { applySession, openSession, saveSessionAsItChanges } from './store/persist.ts';
 import { parseSettingsQuery } from './store/settings.ts';
 import { createSimulationStore } from './store/simulation-store.ts';
+import { prefetchDeferred } from './deferred.ts';
 import { registerOffline } from './offline.ts';
 import './styles.css';
 
@@ -26,4 +27,4 @@ createRoot(rootElement).render(
   </StrictMode>,
 );
 
-registerOffline();
+registerOffline(prefetchDeferred());

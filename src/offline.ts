@@ -12,12 +12,18 @@ function register(): void {
     });
 }
 
+/** Resolves once the page has loaded (at once if it already has). */
+function pageLoaded(): Promise<void> {
+  if (document.readyState === 'complete') return Promise.resolve();
+  return new Promise((resolve) => window.addEventListener('load', () => resolve(), { once: true }));
+}
+
 /**
  * Keeps the built site working offline: registers the service worker once the page has loaded
- * (at once if it already has). Only in production builds, and only where supported.
+ * and `fetched` (the chunks loaded after first paint) has settled, so the worker is handed
+ * every file the app needs. Only in production builds, and only where supported.
  */
-export function registerOffline(): void {
+export function registerOffline(fetched: Promise<unknown> = Promise.resolve()): void {
   if (!import.meta.env.PROD || !('serviceWorker' in navigator)) return;
-  if (document.readyState === 'complete') register();
-  else window.addEventListener('load', register);
+  void Promise.allSettled([pageLoaded(), fetched]).then(register);
 }

@@ -1,12 +1,23 @@
-import { useId, useState, type FormEvent } from 'react';
+import { lazy, Suspense, useId, useState, type FormEvent } from 'react';
+import { loadAnimatedBufferList } from '../deferred.ts';
 import { useSimulation } from '../store/context.tsx';
-import { BufferList } from './BufferList.tsx';
 import { ClockView } from './ClockView.tsx';
 import { Inbox } from './Inbox.tsx';
 import { nodeColor } from './palette.ts';
 import { useCausalMarks, type CausalMark } from './useCausalMarks.ts';
 
 const NO_MARKS: ReadonlyMap<string, CausalMark> = new Map();
+/** The buffer animates with framer-motion, which is kept out of the initial bundle. */
+const BufferList = lazy(() => loadAnimatedBufferList().then((mod) => ({ default: mod.AnimatedBufferList })));
+
+/** Holds the buffer's place, at the height of an empty one, until its code has loaded. */
+function BufferPlaceholder() {
+  return (
+    <div className="buffer" aria-hidden="true">
+      <h3>Hold-back buffer</h3>
+    </div>
+  );
+}
 
 /** Which run a window shows: the main one, or the comparison run under another policy. */
 export type Pane = 'main' | 'compare';
@@ -49,7 +60,9 @@ export function NodeWindow({ index, pane = 'main' }: { index: number; pane?: Pan
         <ClockView name={name} names={names} clock={node.clock} testId={`${prefix}clock-${name}`} />
       </header>
       <Inbox name={name} index={index} names={names} entries={node.inbox} marks={marks} testId={`${prefix}inbox-${name}`} />
-      <BufferList name={name} entries={node.buffer} discarded={node.discarded} marks={marks} testId={`${prefix}buffer-${name}`} />
+      <Suspense fallback={<BufferPlaceholder />}>
+        <BufferList name={name} entries={node.buffer} discarded={node.discarded} marks={marks} testId={`${prefix}buffer-${name}`} />
+      </Suspense>
       {pane === 'main' && (
         <form className="composer" onSubmit={submit}>
           <label htmlFor={inputId} className="visually-hidden">

@@ -1,11 +1,10 @@
-import { findScenario } from '../scenarios/classroom.ts';
 import { useSimulation } from '../store/context.tsx';
 
 /** The open scenario's narration, one step at a time, with Back and Next. */
 export function ScenarioPanel() {
   const position = useSimulation((s) => s.scenario);
   const actions = useSimulation((s) => s.actions);
-  const scenario = position && findScenario(position.id);
+  const scenario = position?.scenario;
   const step = position && scenario?.steps[position.step];
   if (!position || !scenario || !step) return null;
   const last = position.step === scenario.steps.length - 1;

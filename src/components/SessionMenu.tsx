@@ -1,13 +1,11 @@
 import { useRef, useState, type ChangeEvent } from 'react';
-import { SCENARIOS } from '../scenarios/classroom.ts';
-import { isError } from '../sim/run.ts';
-import { toShiViz } from '../sim/shiviz.ts';
-import { importTrace, MAX_TRACE_CHARS, serializeRunTrace } from '../sim/trace-file.ts';
-import { replayRun } from '../sim/run.ts';
+import { loadShiViz, loadTraceFile } from '../deferred.ts';
+import { isError, replayRun } from '../sim/run.ts';
 import { useSimulation, useSimulationStore } from '../store/context.tsx';
 import { currentSession, startNewSession } from '../store/persist.ts';
 import { MAX_NODES } from '../store/settings.ts';
 import { shareLink } from '../store/share.ts';
+import { useScenarios } from './useScenarios.ts';
 import '../session.css';
 
 /** What the menu last did, or why it could not. */
@@ -33,7 +31,8 @@ function forgetLinkInAddressBar(): void {
 /** Scenarios, and the session's link, files and reset. */
 export function SessionMenu() {
   const store = useSimulationStore();
-  const scenario = useSimulation((s) => s.scenario);
+  const scenario = useSimulation((s) => s.scenario?.scenario);
+  const scenarios = useScenarios();
   const actions = useSimulation((s) => s.actions);
   const [status, setStatus] = useState<Status>(undefined);
   const [link, setLink] = useState<string | undefined>(undefined);
@@ -52,13 +51,17 @@ export function SessionMenu() {
     }
   };
 
-  const exportTrace = (): void => {
-    offerFile(serializeRunTrace(actions.currentRun()), fileName('trace.json'), 'application/json');
+  const exportTrace = async (): Promise<void> => {
+    const run = actions.currentRun();
+    const { serializeRunTrace } = await loadTraceFile();
+    offerFile(serializeRunTrace(run), fileName('trace.json'), 'application/json');
     setStatus({ kind: 'done', text: 'Trace exported.' });
   };
 
-  const exportShiViz = (): void => {
-    offerFile(toShiViz(replayRun(actions.currentRun()).toTrace()), fileName('shiviz.log'), 'text/plain');
+  const exportShiViz = async (): Promise<void> => {
+    const run = actions.currentRun();
+    const { toShiViz } = await loadShiViz();
+    offerFile(toShiViz(replayRun(run).toTrace()), fileName('shiviz.log'), 'text/plain');
     setStatus({ kind: 'done', text: 'ShiViz log exported: open it at bestchai.bitbucket.io/shiviz.' });
   };
 
@@ -66,6 +69,7 @@ export function SessionMenu() {
     const file = event.target.files?.[0];
     event.target.value = '';
     if (!file) return;
+    const { importTrace, MAX_TRACE_CHARS } = await loadTraceFile();
     if (file.size > MAX_TRACE_CHARS) {
       setStatus({ kind: 'error', text: `Could not import ${file.name}: it is ${(file.size / 1024 / 1024).toFixed(1)} MB; traces of up to ${MAX_TRACE_CHARS / 1024 / 1024} MB can be imported. Nothing changed.` });
       return;
@@ -101,13 +105,14 @@ export function SessionMenu() {
         <select
           value={scenario?.id ?? ''}
           onChange={(e) => {
-            if (e.target.value === '') actions.closeScenario();
-            else actions.loadScenario(e.target.value);
+            const chosen = scenarios?.find((s) => s.id === e.target.value);
+            if (chosen) actions.loadScenario(chosen);
+            else actions.closeScenario();
             e.target.blur();
           }}
         >
           <option value="">Scenario…</option>
-          {SCENARIOS.map((s) => (
+          {scenarios?.map((s) => (
             <option key={s.id} value={s.id}>
               {s.title}
             </option>
@@ -121,10 +126,10 @@ export function SessionMenu() {
             <button type="button" onClick={() => void copyLink()}>
               Copy link
             </button>
-            <button type="button" onClick={exportTrace}>
+            <button type="button" onClick={() => void exportTrace()}>
               Export trace
             </button>
-            <button type="button" onClick={exportShiViz}>
+            <button type="button" onClick={() => void exportShiViz()}>
               Export ShiViz
             </button>
             <button type="button" onClick={() => fileInput.current?.click()}>

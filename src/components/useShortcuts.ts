@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { useSimulationStore } from '../store/context.tsx';
-import { SCENARIOS } from '../scenarios/classroom.ts';
+import { loadScenarios } from '../deferred.ts';
 import { controlOwnsKey } from './shortcuts.ts';
 
 /**
@@ -49,9 +49,16 @@ export function useShortcuts(): void {
           actions.setPresenter(!state.presenter);
           break;
         default: {
-          const scenario = /^[1-9]$/.test(event.key) ? SCENARIOS[Number(event.key) - 1] : undefined;
-          if (!scenario) return;
-          actions.loadScenario(scenario.id);
+          if (!/^[1-9]$/.test(event.key)) return;
+          const index = Number(event.key) - 1;
+          loadScenarios()
+            .then(({ SCENARIOS }) => {
+              const scenario = SCENARIOS[index];
+              if (scenario) store.getState().actions.loadScenario(scenario);
+            })
+            .catch(() => {
+              // The scenarios could not be fetched (offline, never cached): the key does nothing.
+            });
         }
       }
       event.preventDefault();

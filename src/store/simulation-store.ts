@@ -6,8 +6,7 @@ import type { WorldView } from '../sim/view.ts';
 import { advanceAlong, nextAction, rebuildAt, rebuildBefore } from '../sim/timeline.ts';
 import { World, type Command, type LoggedCommand, type WorldConfig } from '../sim/world.ts';
 import { replayRun, type RunRecord } from '../sim/run.ts';
-import { findScenario } from '../scenarios/classroom.ts';
-import { scenarioRun } from '../scenarios/scenario.ts';
+import { scenarioRun, type Scenario } from '../scenarios/scenario.ts';
 import { applyToBoth, buildMirror } from './mirror.ts';
 import { DEFAULT_SETTINGS, type Settings } from './settings.ts';
 
@@ -73,8 +72,8 @@ export interface SimulationActions {
   currentRun(): RunRecord;
   /** Replaces the run with `run` replayed to its position, paused; closes any scenario. */
   loadRun(run: RunRecord): void;
-  /** Opens scenario `id` at its first step (unknown ids are ignored). */
-  loadScenario(id: string): void;
+  /** Opens `scenario` at its first step. */
+  loadScenario(scenario: Scenario): void;
   /** Moves the open scenario `delta` steps on (or back) and plays from there. */
   scenarioStep(delta: number): void;
   /** Leaves the scenario's narration; the run stays for free play. */
@@ -83,7 +82,7 @@ export interface SimulationActions {
 
 /** The scenario being narrated and the step shown. */
 export interface ScenarioPosition {
-  readonly id: string;
+  readonly scenario: Scenario;
   readonly step: number;
 }
 
@@ -345,22 +344,20 @@ export function createSimulationStore(
         });
       },
 
-      loadScenario(id) {
-        const scenario = findScenario(id);
-        if (!scenario) return;
+      loadScenario(scenario) {
         get().actions.setComparePolicy(scenario.compare);
         get().actions.loadRun(scenarioRun(scenario, 0));
-        set({ scenario: { id, step: 0 } });
+        set({ scenario: { scenario, step: 0 } });
       },
 
       scenarioStep(delta) {
         const open = get().scenario;
-        const scenario = open && findScenario(open.id);
-        if (!open || !scenario) return;
+        if (!open) return;
+        const { scenario } = open;
         const step = Math.min(scenario.steps.length - 1, Math.max(0, open.step + delta));
         if (step === open.step) return;
         get().actions.loadRun(scenarioRun(scenario, step));
-        set({ scenario: { id: open.id, step }, playing: true });
+        set({ scenario: { scenario, step }, playing: true });
       },
 
       closeScenario: () => set({ scenario: undefined }),

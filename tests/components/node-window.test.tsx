@@ -65,7 +65,7 @@ describe('a node window', () => {
 });
 
 describe('the hold-back buffer', () => {
-  it('explains in words what an early message waits for, then empties', () => {
+  it('explains in words what an early message waits for, then empties', async () => {
     const { store } = renderWithStore(nodes(3));
     const { actions } = store.getState();
     act(() => actions.dispatch({ kind: 'network', network: manualNetwork() }));
@@ -73,7 +73,7 @@ describe('the hold-back buffer', () => {
     releaseTo(store, 'A1', 1);
     act(() => actions.send(1, 'Answer!'));
     releaseTo(store, 'B1', 2);
-    const buffer = screen.getByTestId('buffer-C');
+    const buffer = await screen.findByTestId('buffer-C');
     const held = within(buffer).getByText((_, el) => el?.getAttribute('data-msg') === 'B1');
     expect(held.textContent).toContain('[1, 1, 0]');
     expect(held.textContent).toContain('waiting for A1');
@@ -99,10 +99,10 @@ function releaseTo(store: SimulationStore, msg: string, to: number): void {
 }
 
 describe('total order', () => {
-  it('a sender holds its own message until the sequencer numbers it, and says so', () => {
+  it('a sender holds its own message until the sequencer numbers it, and says so', async () => {
     const { store } = renderWithStore(nodes(3), { policy: 'total', delay: { kind: 'fixed', ms: 100 } });
     act(() => store.getState().actions.send(1, 'Hi'));
-    const held = within(screen.getByTestId('buffer-B')).getByText((_, el) => el?.getAttribute('data-msg') === 'B1');
+    const held = within(await screen.findByTestId('buffer-B')).getByText((_, el) => el?.getAttribute('data-msg') === 'B1');
     expect(held.textContent).toContain('waiting for its sequence number from A');
     stepUntil(store, () => store.getState().view.nodes.every((n) => n.inbox.length === 1));
     expect(within(screen.getByTestId('inbox-B')).getAllByTestId('message').map((m) => m.dataset.msg)).toEqual(['B1']);

@@ -27,6 +27,7 @@ describe('the session menu', () => {
   it('opens a scenario and steps through its narration with Next and Back', async () => {
     const user = userEvent.setup();
     const { store } = renderWithStore(ui());
+    await screen.findByRole('option', { name: '3. A reply overtakes its question' });
     await user.selectOptions(screen.getByRole('combobox', { name: 'Scenario' }), 'overtake');
     const narration = screen.getByRole('region', { name: '3. A reply overtakes its question' });
     expect(narration.textContent).toContain('Step 1 of 5');

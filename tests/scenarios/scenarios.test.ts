@@ -1,12 +1,19 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { SCENARIOS } from '../../src/scenarios/classroom.ts';
-import { scenarioRun } from '../../src/scenarios/scenario.ts';
+import { findScenario, SCENARIOS } from '../../src/scenarios/classroom.ts';
+import { scenarioRun, type Scenario } from '../../src/scenarios/scenario.ts';
 import { replayRun } from '../../src/sim/run.ts';
 import { serializeTrace } from '../../src/sim/trace.ts';
 import { DEFAULT_SETTINGS } from '../../src/store/settings.ts';
 import { createSimulationStore } from '../../src/store/simulation-store.ts';
 import type { WorldView } from '../../src/sim/view.ts';
+
+/** The scenario called `id`; a test that names a missing one fails here. */
+function scenarioById(id: string): Scenario {
+  const scenario = findScenario(id);
+  if (!scenario) throw new Error(`No scenario ${id}`);
+  return scenario;
+}
 
 /** The run of a scenario after its last step, played until nothing is left to happen. */
 function finalView(id: string): WorldView {
@@ -90,8 +97,9 @@ describe('scenarios', () => {
   it('open in the store, step with Next and Back, and stay open for free play', () => {
     const store = createSimulationStore(DEFAULT_SETTINGS, [], { playing: false });
     const { actions } = store.getState();
-    actions.loadScenario('fifo');
-    expect(store.getState().scenario).toEqual({ id: 'fifo', step: 0 });
+    actions.loadScenario(scenarioById('fifo'));
+    expect(store.getState().scenario?.scenario.id).toBe('fifo');
+    expect(store.getState().scenario?.step).toBe(0);
     expect(store.getState().comparePolicy).toBe('causal');
     expect(store.getState().settings.policy).toBe('fifo');
     actions.scenarioStep(1);
@@ -109,8 +117,9 @@ describe('scenarios', () => {
   it('Next on the last step keeps the free play that followed; a new run closes the narration', () => {
     const store = createSimulationStore(DEFAULT_SETTINGS, [], { playing: false });
     const { actions } = store.getState();
-    actions.loadScenario('exchange');
-    const last = (SCENARIOS.find((s) => s.id === 'exchange')?.steps.length ?? 1) - 1;
+    const exchange = scenarioById('exchange');
+    actions.loadScenario(exchange);
+    const last = exchange.steps.length - 1;
     for (let i = 0; i < last; i++) actions.scenarioStep(1);
     actions.send(0, 'free play');
     const trace = store.getState().trace;
