@@ -47,26 +47,40 @@ export class EventQueue {
     return this.payloads[0] as number;
   }
 
-  /** Removes the earliest event (read it first with the peek methods). */
+  /**
+   * Removes the earliest event (read it first with the peek methods). Bottom-up: the hole left
+   * at the root sinks along the earlier children to a leaf (one comparison per level), then the
+   * last entry, which belongs near the bottom in a queue of timed events, rises from there.
+   */
   pop(): void {
     const last = --this.count;
     if (last === 0) return;
-    const time = this.times[last] as number;
-    const order = this.orders[last] as number;
-    const kind = this.kinds[last] as number;
-    const payload = this.payloads[last] as number;
+    const times = this.times;
+    const orders = this.orders;
     let i = 0;
-    for (;;) {
-      const left = 2 * i + 1;
-      if (left >= last) break;
+    for (let left = 1; left < last; left = 2 * i + 1) {
+      let child = left;
       const right = left + 1;
-      const child = right < last && this.lessAt(right, left) ? right : left;
-      if (!this.lessAt(child, -1, time, order)) break;
+      if (right < last) {
+        const tl = times[left] as number;
+        const tr = times[right] as number;
+        if (tr < tl || (tr === tl && (orders[right] as number) < (orders[left] as number))) child = right;
+      }
       this.move(child, i);
       i = child;
     }
-    this.times[i] = time;
-    this.orders[i] = order;
+    const time = times[last] as number;
+    const order = orders[last] as number;
+    const kind = this.kinds[last] as number;
+    const payload = this.payloads[last] as number;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (!this.less(time, order, parent)) break;
+      this.move(parent, i);
+      i = parent;
+    }
+    times[i] = time;
+    orders[i] = order;
     this.kinds[i] = kind;
     this.payloads[i] = payload;
   }
@@ -74,13 +88,6 @@ export class EventQueue {
   private less(time: number, order: number, j: number): boolean {
     const tj = this.times[j] as number;
     return time < tj || (time === tj && order < (this.orders[j] as number));
-  }
-
-  private lessAt(i: number, j: number, time = 0, order = 0): boolean {
-    const ti = this.times[i] as number;
-    const tj = j < 0 ? time : (this.times[j] as number);
-    const oj = j < 0 ? order : (this.orders[j] as number);
-    return ti < tj || (ti === tj && (this.orders[i] as number) < oj);
   }
 
   private move(from: number, to: number): void {

@@ -15,16 +15,24 @@ export type ArrivalOutcome = 'delivered' | 'buffered' | 'duplicate';
 /** Receives every delivery a node makes, in order. */
 export type DeliverFn = (node: NodeState, message: Message) => void;
 
+/** Initial window per sender in the hold-back buffer (a power of two; it doubles on demand). */
+const INITIAL_WINDOW = 8;
+
 /**
  * One chat node's delivery state: its vector clock and a hold-back buffer kept per sender.
  *
+ * The buffer is one flat array per node with a window of `window` slots per sender: every
+ * buffered message from s has deliveredPrefix[s] < seq ≤ deliveredPrefix[s] + window, so slot
+ * s·window + (seq mod window) is its own and lookups, inserts and removals are O(1), with no
+ * allocation and all of a node's buffer in one place in memory.
+ *
  * Invariants under `causal`: clock[k] is the number of k's messages delivered here, so
  * deliveredPrefix equals clock; a buffered message from s is either not next from s
- * (seq > clock[s] + 1) or is s's head and listed in `waitAt` under the one entry k and
- * value ts[k] it needs. A delivery from k wakes only the heads waiting for exactly the new
- * clock[k], and a woken head resumes its scan at the entry that blocked it, so a head costs
- * at most N entry comparisons plus one per time it is woken: no rescan of the buffer after
- * every arrival.
+ * (seq > clock[s] + 1) or is s's head and waits in `waiters[k]` for the one entry k and
+ * value ts[k] it needs. A delivery from k wakes only the heads whose needed value clock[k]
+ * now reaches (each list is kept sorted, smallest need last, so the check is O(1)), and a
+ * woken head resumes its scan at the entry that blocked it, so a head costs at most N entry
+ * comparisons plus one per time it is woken: no rescan of the buffer after every arrival.
  *
  * Under `total` the sequencer (A) runs exactly the causal path above and the world numbers
  * each of its deliveries. Every other node keeps arrived messages, its own included, in the
@@ -37,6 +45,7 @@ export class NodeState {
   readonly index: number;
   readonly size: number;
   readonly policy: DeliveryPolicy;
+  readonly name: string;
   /** The node's vector clock V; receive merges, only a send ticks the node's own entry. */
   readonly clock: Int32Array;
   /** Per sender: every message with seq ≤ this value has been delivered here. */
@@ -48,9 +57,21 @@ export class NodeState {
   /** Bumped on every change, so views can cache per node. */
   version = 0;
 
-  private readonly pending: Map<number, Held>[];
+  /** Buffered messages and their arrival times, `window` slots per sender. */
+  private slotted: (Message | undefined)[];
+  private arrivals: Float64Array;
+  private window = INITIAL_WINDOW;
+  /** Per sender, how many of its messages are held here. */
+  private readonly heldFrom: Int32Array;
+  /** Per sender, 1 while its held head is registered in `waiters`. */
+  private readonly blocked: Uint8Array;
   private readonly scanFrom: Int32Array;
-  private readonly waitAt: Map<number, number[]>[];
+  /** Per sender whose head is blocked: the value of the blocking entry it needs. */
+  private readonly needs: Int32Array;
+  /** Per clock entry k, the senders whose heads wait for clock[k] to grow, largest need first. */
+  private readonly waiters: number[][];
+  /** Per clock entry k, the length of `waiters[k]` (checked on every delivery without touching the list). */
+  private readonly waiting: Int32Array;
   /** Per sender, seqs delivered beyond the prefix (only under `none`). */
   private readonly deliveredAhead: Set<number>[];
   private readonly onDeliver: DeliverFn;
@@ -66,22 +87,34 @@ export class NodeState {
     this.index = index;
     this.size = size;
     this.policy = policy;
+    this.name = nodeName(index);
     this.onDeliver = onDeliver;
     this.ordered = policy === 'total' && index !== SEQUENCER;
     this.causalRule = policy === 'causal' || (policy === 'total' && index === SEQUENCER);
     this.clock = new Int32Array(size);
     this.deliveredPrefix = new Int32Array(size);
     this.scanFrom = new Int32Array(size);
-    this.pending = Array.from({ length: size }, () => new Map<number, Held>());
-    this.waitAt = Array.from({ length: size }, () => new Map<number, number[]>());
+    this.needs = new Int32Array(size);
+    this.heldFrom = new Int32Array(size);
+    this.blocked = new Uint8Array(size);
+    this.slotted = new Array<Message | undefined>(size * INITIAL_WINDOW).fill(undefined);
+    this.arrivals = new Float64Array(size * INITIAL_WINDOW);
+    this.waiters = Array.from({ length: size }, () => []);
+    this.waiting = new Int32Array(size);
     this.deliveredAhead = Array.from({ length: size }, () => new Set<number>());
   }
 
-  /** Ticks the node's own entry for a new send and returns the new sequence number. */
-  tickForSend(): number {
+  /**
+   * Stamps a new message from this node: ticks its own entry and copies the clock into the
+   * timestamp. The message is read-only by type, not frozen: freezing costs more than a
+   * delivery does on the benchmark's hot path.
+   */
+  stamp(text: string, nowMs: number): Message {
     const seq = (this.clock[this.index] as number) + 1;
     this.clock[this.index] = seq;
-    return seq;
+    const vc = new Array<number>(this.size);
+    for (let k = 0; k < this.size; k++) vc[k] = this.clock[k] as number;
+    return { id: this.name + seq, sender: this.index, seq, vc, text, sentAt: nowMs };
   }
 
   /** Delivers the node's own message to itself, as every policy but `total` does right after a send. */
@@ -113,11 +146,12 @@ export class NodeState {
 
   /** Handles the arrival of `message` at `nowMs`: deliver, hold back, or discard as a duplicate. */
   receive(message: Message, nowMs: number): ArrivalOutcome {
+    if (this.causalRule) return this.receiveCausal(message, nowMs);
     if (this.isDuplicate(message)) return 'duplicate';
     if (this.ordered) {
       this.hold(message, nowMs);
       this.deliverInOrder();
-      return this.pending[message.sender]?.has(message.seq) === true ? 'buffered' : 'delivered';
+      return this.heldAt(message.sender, message.seq) === undefined ? 'delivered' : 'buffered';
     }
     switch (this.policy) {
       case 'none':
@@ -135,13 +169,16 @@ export class NodeState {
   isDuplicate(message: Message): boolean {
     const s = message.sender;
     if (message.seq <= (this.deliveredPrefix[s] as number)) return true;
-    return this.pending[s]?.has(message.seq) === true || this.deliveredAhead[s]?.has(message.seq) === true;
+    return this.heldAt(s, message.seq) !== undefined || this.deliveredAhead[s]?.has(message.seq) === true;
   }
 
   /** The buffered messages in arrival order. */
   buffered(): Held[] {
     const all: Held[] = [];
-    for (const bySeq of this.pending) for (const held of bySeq.values()) all.push(held);
+    for (let i = 0; i < this.slotted.length; i++) {
+      const message = this.slotted[i];
+      if (message) all.push({ message, arrivedAt: this.arrivals[i] as number });
+    }
     return all.sort((a, b) => a.arrivedAt - b.arrivedAt || a.message.sender - b.message.sender || a.message.seq - b.message.seq);
   }
 
@@ -210,12 +247,12 @@ export class NodeState {
   /** Delivers buffered messages while the next sequence number and its message are both here. */
   private deliverInOrder(): void {
     for (let known = this.slots.get(this.nextSlot); known; known = this.slots.get(this.nextSlot)) {
-      const held = this.pending[known.sender]?.get(known.seq);
-      if (!held) return;
-      this.release(held.message);
+      const message = this.heldAt(known.sender, known.seq);
+      if (!message) return;
+      this.release(message);
       this.slots.delete(this.nextSlot);
       this.nextSlot++;
-      this.deliverNow(held.message);
+      this.deliverNow(message);
     }
   }
 
@@ -226,22 +263,34 @@ export class NodeState {
       return 'buffered';
     }
     this.deliverNow(message);
-    const bySeq = this.pending[s] as Map<number, Held>;
-    for (let next = bySeq.get(message.seq + 1); next; next = bySeq.get(next.message.seq + 1)) {
-      this.release(next.message);
-      this.deliverNow(next.message);
+    for (let next = this.heldAt(s, message.seq + 1); next; next = this.heldAt(s, next.seq + 1)) {
+      this.release(next);
+      this.deliverNow(next);
     }
     return 'delivered';
   }
 
+  /**
+   * The causal path. A held head is always registered as blocked (outside `drain`), so an
+   * arrival of the next message from its sender is a duplicate exactly when that sender is
+   * blocked, and only arrivals from further ahead need a buffer lookup.
+   */
   private receiveCausal(message: Message, nowMs: number): ArrivalOutcome {
-    this.hold(message, nowMs);
     const s = message.sender;
-    if (message.seq !== (this.clock[s] as number) + 1) return 'buffered';
-    const blocker = this.checkHead(s, message);
-    if (blocker !== -1) return 'buffered';
-    this.drain(s);
-    return 'delivered';
+    const next = (this.clock[s] as number) + 1;
+    if (message.seq === next) {
+      if (this.blocked[s] === 1) return 'duplicate';
+      if (this.checkHead(s, message) !== -1) {
+        this.hold(message, nowMs);
+        return 'buffered';
+      }
+      this.deliverHead(message);
+      if (this.work.length > 0) this.drain();
+      return 'delivered';
+    }
+    if (message.seq < next || this.heldAt(s, message.seq) !== undefined) return 'duplicate';
+    this.hold(message, nowMs);
+    return 'buffered';
   }
 
   /** Applies the causal rule to sender s's head, registering it as a waiter when blocked. */
@@ -251,69 +300,129 @@ export class NodeState {
     this.comparisons += blocker === -1 ? this.size - from : blocker - from + 1;
     if (blocker !== -1) {
       this.scanFrom[s] = blocker;
-      const needed = message.vc[blocker] as number;
-      const waiting = this.waitAt[blocker] as Map<number, number[]>;
-      const list = waiting.get(needed);
-      if (list) list.push(s);
-      else waiting.set(needed, [s]);
+      this.addWaiter(blocker, s, message.vc[blocker] as number);
     }
     return blocker;
   }
 
-  /** Delivers sender s's head (known deliverable) and everything that it unblocks. */
-  private drain(first: number): void {
+  /** Registers sender s's head as waiting for clock[k] to reach `need`; the list stays sorted, largest need first. */
+  private addWaiter(k: number, s: number, need: number): void {
+    this.needs[s] = need;
+    this.blocked[s] = 1;
+    const list = this.waiters[k] as number[];
+    let i = list.length;
+    list.push(s);
+    this.waiting[k] = list.length;
+    while (i > 0 && (this.needs[list[i - 1] as number] as number) < need) {
+      list[i] = list[i - 1] as number;
+      i--;
+    }
+    list[i] = s;
+  }
+
+  /** Delivers a sender's head, then queues the heads that may follow it: its sender's next and those it wakes. */
+  private deliverHead(message: Message): void {
+    const s = message.sender;
+    this.scanFrom[s] = 0;
+    this.deliverNow(message);
+    if ((this.waiting[s] as number) > 0) this.wake(s);
+    if ((this.heldFrom[s] as number) > 0) this.work.push(s);
+  }
+
+  /** Delivers every buffered head that became deliverable, until the work list is empty. */
+  private drain(): void {
     const work = this.work;
-    let s = first;
-    let head = (this.pending[s] as Map<number, Held>).get((this.clock[s] as number) + 1);
-    for (;;) {
-      if (head) {
-        this.release(head.message);
-        this.scanFrom[s] = 0;
-        this.deliverNow(head.message);
-        const woken = (this.waitAt[s] as Map<number, number[]>).get(this.clock[s] as number);
-        if (woken) {
-          (this.waitAt[s] as Map<number, number[]>).delete(this.clock[s] as number);
-          for (const w of woken) work.push(w);
-        }
-        head = (this.pending[s] as Map<number, Held>).get((this.clock[s] as number) + 1);
-        if (head && this.checkHead(s, head.message) !== -1) head = undefined;
-        continue;
+    for (let s = work.pop(); s !== undefined; s = work.pop()) {
+      const head = this.heldAt(s, (this.clock[s] as number) + 1);
+      if (head && this.checkHead(s, head) === -1) {
+        this.release(head);
+        this.deliverHead(head);
       }
-      const next = work.pop();
-      if (next === undefined) return;
-      s = next;
-      head = (this.pending[s] as Map<number, Held>).get((this.clock[s] as number) + 1);
-      if (head && this.checkHead(s, head.message) !== -1) head = undefined;
     }
   }
 
+  /** Moves the heads waiting for clock[k]'s new value onto the work list. */
+  private wake(k: number): void {
+    const list = this.waiters[k] as number[];
+    const value = this.clock[k] as number;
+    while (list.length > 0 && (this.needs[list[list.length - 1] as number] as number) <= value) {
+      const s = list.pop() as number;
+      this.blocked[s] = 0;
+      this.work.push(s);
+    }
+    this.waiting[k] = list.length;
+  }
+
+  private heldAt(s: number, seq: number): Message | undefined {
+    const message = this.slotted[s * this.window + (seq & (this.window - 1))];
+    return message !== undefined && message.seq === seq ? message : undefined;
+  }
+
   private hold(message: Message, nowMs: number): void {
-    (this.pending[message.sender] as Map<number, Held>).set(message.seq, { message, arrivedAt: nowMs });
+    const s = message.sender;
+    const span = message.seq - (this.deliveredPrefix[s] as number);
+    if (span > this.window) this.widen(span);
+    const slot = s * this.window + (message.seq & (this.window - 1));
+    this.slotted[slot] = message;
+    this.arrivals[slot] = nowMs;
+    this.heldFrom[s] = (this.heldFrom[s] as number) + 1;
     this.bufferedCount++;
     this.version++;
   }
 
+  /** Doubles the window per sender until it spans `span` messages, keeping every held message. */
+  private widen(span: number): void {
+    let window = this.window;
+    while (window < span) window *= 2;
+    const slotted = new Array<Message | undefined>(this.size * window).fill(undefined);
+    const arrivals = new Float64Array(this.size * window);
+    for (let i = 0; i < this.slotted.length; i++) {
+      const message = this.slotted[i];
+      if (!message) continue;
+      const slot = message.sender * window + (message.seq & (window - 1));
+      slotted[slot] = message;
+      arrivals[slot] = this.arrivals[i] as number;
+    }
+    this.slotted = slotted;
+    this.arrivals = arrivals;
+    this.window = window;
+  }
+
   private release(message: Message): void {
-    (this.pending[message.sender] as Map<number, Held>).delete(message.seq);
+    this.slotted[message.sender * this.window + (message.seq & (this.window - 1))] = undefined;
+    this.heldFrom[message.sender] = (this.heldFrom[message.sender] as number) - 1;
     this.bufferedCount--;
   }
 
-  /** Records a delivery: merges the timestamp into the clock and advances the prefix. */
+  /**
+   * Records a delivery: merges the timestamp into the clock and advances the prefix. Under the
+   * causal rule the merge is one write: the message is deliverable, so ts[k] ≤ clock[k] for
+   * every k ≠ sender and ts[sender] = clock[sender] + 1 (for the node's own message the send
+   * has already ticked clock[sender] to ts[sender]), and every earlier message of the sender
+   * is delivered, so the prefix is its seq.
+   */
   private deliverNow(message: Message): void {
     const s = message.sender;
+    if (this.causalRule) {
+      this.clock[s] = message.seq;
+      this.deliveredPrefix[s] = message.seq;
+      this.version++;
+      this.onDeliver(this, message);
+      return;
+    }
     const clock = this.clock;
     const ts = message.vc;
     for (let k = 0; k < this.size; k++) {
       const v = ts[k] as number;
       if (v > (clock[k] as number)) clock[k] = v;
     }
-    const ahead = this.deliveredAhead[s] as Set<number>;
     if (message.seq === (this.deliveredPrefix[s] as number) + 1) {
       let prefix = message.seq;
+      const ahead = this.deliveredAhead[s] as Set<number>;
       while (ahead.size > 0 && ahead.delete(prefix + 1)) prefix++;
       this.deliveredPrefix[s] = prefix;
     } else {
-      ahead.add(message.seq);
+      (this.deliveredAhead[s] as Set<number>).add(message.seq);
     }
     this.version++;
     this.onDeliver(this, message);

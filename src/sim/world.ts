@@ -1,6 +1,6 @@
 import { EventQueue } from './event-queue.ts';
 import { SEQUENCER, type DeliveryPolicy, type Message } from './message.ts';
-import { messageId, nodeNames } from './names.ts';
+import { nodeNames } from './names.ts';
 import { linkKey, retransmitTimeoutMs, sampleDelayMs, type DelayDistribution, type NetworkConfig } from './network.ts';
 import { NodeState } from './node.ts';
 import { deriveSeed, Rng } from './rng.ts';
@@ -370,15 +370,7 @@ export class World {
 
   private send(sender: number, text: string): Message {
     const node = this.nodes[sender] as NodeState;
-    const seq = node.tickForSend();
-    const message: Message = Object.freeze({
-      id: messageId(sender, seq),
-      sender,
-      seq,
-      vc: Object.freeze(Array.from(node.clock)),
-      text,
-      sentAt: this.now,
-    });
+    const message = node.stamp(text, this.now);
     this.stats.sent++;
     if (this.record) {
       this.events.push({ t: this.now, type: 'send', node: this.names[sender] as string, msg: message.id, vc: message.vc, text });
