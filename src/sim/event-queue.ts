@@ -1,13 +1,13 @@
 /**
  * A binary min-heap of scheduled events in virtual milliseconds. Entries are ordered by
  * (time, insertion number), so events due at the same millisecond run in the order they
- * were scheduled and every run is reproducible. Parallel typed arrays keep it allocation-free.
+ * were scheduled and every run is reproducible. Two interleaved typed arrays keep it
+ * allocation-free and put an entry's fields side by side: `keys` holds time and insertion
+ * number at 2i and 2i+1, `data` holds kind and payload at 2i and 2i+1.
  */
 export class EventQueue {
-  private times = new Float64Array(64);
-  private orders = new Float64Array(64);
-  private kinds = new Int32Array(64);
-  private payloads = new Int32Array(64);
+  private keys = new Float64Array(128);
+  private data = new Int32Array(128);
   private count = 0;
   private nextOrder = 0;
 
@@ -17,34 +17,33 @@ export class EventQueue {
 
   /** Schedules an event of `kind` with an integer `payload` at `timeMs`. */
   push(timeMs: number, kind: number, payload: number): void {
-    if (this.count === this.times.length) this.grow();
+    if (2 * this.count === this.keys.length) this.grow();
+    const keys = this.keys;
     let i = this.count++;
     const order = this.nextOrder++;
     while (i > 0) {
       const parent = (i - 1) >> 1;
-      if (!this.less(timeMs, order, parent)) break;
+      const tp = keys[2 * parent] as number;
+      if (timeMs > tp || (timeMs === tp && order > (keys[2 * parent + 1] as number))) break;
       this.move(parent, i);
       i = parent;
     }
-    this.times[i] = timeMs;
-    this.orders[i] = order;
-    this.kinds[i] = kind;
-    this.payloads[i] = payload;
+    this.put(i, timeMs, order, kind, payload);
   }
 
   /** Time of the earliest event, or Infinity when empty. */
   peekTime(): number {
-    return this.count > 0 ? (this.times[0] as number) : Infinity;
+    return this.count > 0 ? (this.keys[0] as number) : Infinity;
   }
 
   /** Kind of the earliest event; only meaningful when not empty. */
   peekKind(): number {
-    return this.kinds[0] as number;
+    return this.data[0] as number;
   }
 
   /** Payload of the earliest event; only meaningful when not empty. */
   peekPayload(): number {
-    return this.payloads[0] as number;
+    return this.data[1] as number;
   }
 
   /**
@@ -55,61 +54,53 @@ export class EventQueue {
   pop(): void {
     const last = --this.count;
     if (last === 0) return;
-    const times = this.times;
-    const orders = this.orders;
+    const keys = this.keys;
     let i = 0;
     for (let left = 1; left < last; left = 2 * i + 1) {
       let child = left;
       const right = left + 1;
       if (right < last) {
-        const tl = times[left] as number;
-        const tr = times[right] as number;
-        if (tr < tl || (tr === tl && (orders[right] as number) < (orders[left] as number))) child = right;
+        const tl = keys[2 * left] as number;
+        const tr = keys[2 * right] as number;
+        if (tr < tl || (tr === tl && (keys[2 * right + 1] as number) < (keys[2 * left + 1] as number))) child = right;
       }
       this.move(child, i);
       i = child;
     }
-    const time = times[last] as number;
-    const order = orders[last] as number;
-    const kind = this.kinds[last] as number;
-    const payload = this.payloads[last] as number;
+    const time = keys[2 * last] as number;
+    const order = keys[2 * last + 1] as number;
+    const kind = this.data[2 * last] as number;
+    const payload = this.data[2 * last + 1] as number;
     while (i > 0) {
       const parent = (i - 1) >> 1;
-      if (!this.less(time, order, parent)) break;
+      const tp = keys[2 * parent] as number;
+      if (time > tp || (time === tp && order > (keys[2 * parent + 1] as number))) break;
       this.move(parent, i);
       i = parent;
     }
-    times[i] = time;
-    orders[i] = order;
-    this.kinds[i] = kind;
-    this.payloads[i] = payload;
+    this.put(i, time, order, kind, payload);
   }
 
-  private less(time: number, order: number, j: number): boolean {
-    const tj = this.times[j] as number;
-    return time < tj || (time === tj && order < (this.orders[j] as number));
+  private put(i: number, time: number, order: number, kind: number, payload: number): void {
+    this.keys[2 * i] = time;
+    this.keys[2 * i + 1] = order;
+    this.data[2 * i] = kind;
+    this.data[2 * i + 1] = payload;
   }
 
   private move(from: number, to: number): void {
-    this.times[to] = this.times[from] as number;
-    this.orders[to] = this.orders[from] as number;
-    this.kinds[to] = this.kinds[from] as number;
-    this.payloads[to] = this.payloads[from] as number;
+    this.keys[2 * to] = this.keys[2 * from] as number;
+    this.keys[2 * to + 1] = this.keys[2 * from + 1] as number;
+    this.data[2 * to] = this.data[2 * from] as number;
+    this.data[2 * to + 1] = this.data[2 * from + 1] as number;
   }
 
   private grow(): void {
-    const size = this.times.length * 2;
-    const times = new Float64Array(size);
-    times.set(this.times);
-    this.times = times;
-    const orders = new Float64Array(size);
-    orders.set(this.orders);
-    this.orders = orders;
-    const kinds = new Int32Array(size);
-    kinds.set(this.kinds);
-    this.kinds = kinds;
-    const payloads = new Int32Array(size);
-    payloads.set(this.payloads);
-    this.payloads = payloads;
+    const keys = new Float64Array(this.keys.length * 2);
+    keys.set(this.keys);
+    this.keys = keys;
+    const data = new Int32Array(this.data.length * 2);
+    data.set(this.data);
+    this.data = data;
   }
 }
