@@ -9,6 +9,8 @@ describe('EventQueue', () => {
       fc.property(fc.array(op, { maxLength: 400 }), (ops) => {
         const queue = new EventQueue();
         const reference: { time: number; n: number }[] = [];
+        const popped: number[][] = [];
+        const expected: number[][] = [];
         let n = 0;
         for (const o of ops) {
           if ('push' in o) {
@@ -18,12 +20,14 @@ describe('EventQueue', () => {
           } else if (reference.length > 0) {
             reference.sort((a, b) => a.time - b.time || a.n - b.n);
             const next = reference.shift() as { time: number; n: number };
-            expect([queue.peekTime(), queue.peekKind(), queue.peekPayload()]).toEqual([next.time, next.n % 3, next.n]);
+            popped.push([queue.peekTime(), queue.peekKind(), queue.peekPayload(), queue.size]);
+            expected.push([next.time, next.n % 3, next.n, reference.length + 1]);
             queue.pop();
           }
-          expect(queue.size).toBe(reference.length);
         }
-        if (reference.length === 0) expect(queue.peekTime()).toBe(Infinity);
+        expect(popped).toEqual(expected);
+        expect(queue.size).toBe(reference.length);
+        expect(queue.peekTime()).toBe(Math.min(Infinity, ...reference.map((r) => r.time)));
       }),
       { numRuns: 300 },
     );
