@@ -1,5 +1,6 @@
-import { lazy, Suspense, useEffect } from 'react';
+import { lazy, useEffect } from 'react';
 import { Announcer } from './components/Announcer.tsx';
+import { Deferred } from './components/Deferred.tsx';
 import { useShortcuts } from './components/useShortcuts.ts';
 import { Controls } from './components/Controls.tsx';
 import { EventLog } from './components/EventLog.tsx';
@@ -94,15 +95,15 @@ export default function App() {
         )}
           <section className="causal-strip" aria-label="Space-time diagram and causal inspection">
             <Inspector />
-            <Suspense fallback={<div className="spacetime" aria-hidden="true" />}>
+            <Deferred fallback={<div className="spacetime" aria-hidden="true" />} failed={<p className="spacetime hint">The diagram could not be loaded; reload the page when online.</p>}>
               <SpaceTime />
-            </Suspense>
+            </Deferred>
           </section>
         </div>
       </main>
-      <Suspense fallback={null}>
+      <Deferred fallback={null}>
         <HelpOverlay />
-      </Suspense>
+      </Deferred>
       <Announcer />
     </div>
   );

@@ -1,7 +1,8 @@
-import { lazy, Suspense, useId, useState, type FormEvent } from 'react';
+import { lazy, useId, useState, type FormEvent } from 'react';
 import { loadAnimatedBufferList } from '../deferred.ts';
 import { useSimulation } from '../store/context.tsx';
 import { ClockView } from './ClockView.tsx';
+import { Deferred } from './Deferred.tsx';
 import { Inbox } from './Inbox.tsx';
 import { nodeColor } from './palette.ts';
 import { useCausalMarks, type CausalMark } from './useCausalMarks.ts';
@@ -60,9 +61,9 @@ export function NodeWindow({ index, pane = 'main' }: { index: number; pane?: Pan
         <ClockView name={name} names={names} clock={node.clock} testId={`${prefix}clock-${name}`} />
       </header>
       <Inbox name={name} index={index} names={names} entries={node.inbox} marks={marks} testId={`${prefix}inbox-${name}`} />
-      <Suspense fallback={<BufferPlaceholder />}>
+      <Deferred fallback={<BufferPlaceholder />}>
         <BufferList name={name} entries={node.buffer} discarded={node.discarded} marks={marks} testId={`${prefix}buffer-${name}`} />
-      </Suspense>
+      </Deferred>
       {pane === 'main' && (
         <form className="composer" onSubmit={submit}>
           <label htmlFor={inputId} className="visually-hidden">

@@ -11,6 +11,9 @@ import '../session.css';
 /** What the menu last did, or why it could not. */
 type Status = { readonly kind: 'done' | 'error'; readonly text: string } | undefined;
 
+/** Said when code kept out of the first load cannot be fetched. */
+const UNAVAILABLE: Status = { kind: 'error', text: 'That part of the app could not be loaded (offline before it was ever fetched?). Reload when online and try again.' };
+
 /** Offers `text` to the user as a file called `name`. */
 function offerFile(text: string, name: string, type: string): void {
   const url = URL.createObjectURL(new Blob([text], { type }));
@@ -53,15 +56,17 @@ export function SessionMenu() {
 
   const exportTrace = async (): Promise<void> => {
     const run = actions.currentRun();
-    const { serializeRunTrace } = await loadTraceFile();
-    offerFile(serializeRunTrace(run), fileName('trace.json'), 'application/json');
+    const traceFile = await loadTraceFile().catch(() => undefined);
+    if (!traceFile) return setStatus(UNAVAILABLE);
+    offerFile(traceFile.serializeRunTrace(run), fileName('trace.json'), 'application/json');
     setStatus({ kind: 'done', text: 'Trace exported.' });
   };
 
   const exportShiViz = async (): Promise<void> => {
     const run = actions.currentRun();
-    const { toShiViz } = await loadShiViz();
-    offerFile(toShiViz(replayRun(run).toTrace()), fileName('shiviz.log'), 'text/plain');
+    const shiViz = await loadShiViz().catch(() => undefined);
+    if (!shiViz) return setStatus(UNAVAILABLE);
+    offerFile(shiViz.toShiViz(replayRun(run).toTrace()), fileName('shiviz.log'), 'text/plain');
     setStatus({ kind: 'done', text: 'ShiViz log exported: open it at bestchai.bitbucket.io/shiviz.' });
   };
 
@@ -69,7 +74,9 @@ export function SessionMenu() {
     const file = event.target.files?.[0];
     event.target.value = '';
     if (!file) return;
-    const { importTrace, MAX_TRACE_CHARS } = await loadTraceFile();
+    const traceFile = await loadTraceFile().catch(() => undefined);
+    if (!traceFile) return setStatus(UNAVAILABLE);
+    const { importTrace, MAX_TRACE_CHARS } = traceFile;
     if (file.size > MAX_TRACE_CHARS) {
       setStatus({ kind: 'error', text: `Could not import ${file.name}: it is ${(file.size / 1024 / 1024).toFixed(1)} MB; traces of up to ${MAX_TRACE_CHARS / 1024 / 1024} MB can be imported. Nothing changed.` });
       return;

@@ -147,5 +147,16 @@ test('once loaded, the built site keeps working offline', async ({ page, context
   await expect(page.getByRole('heading', { name: 'Causal Chat' })).toBeVisible();
   await app.send('A', 'Offline hello');
   await expect(app.message('A', 'A1')).toContainText('Offline hello');
+  // Code split out of the first load came from the cache too: buffer, diagram, help, scenarios, export.
+  await expect(page.getByTestId('buffer-A')).toBeAttached();
+  await expect(page.getByTestId('spacetime')).toBeVisible();
+  await page.keyboard.press('?');
+  await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await page.getByRole('combobox', { name: 'Scenario' }).selectOption('exchange');
+  await expect(page.getByTestId('narration')).toContainText('Step 1 of');
+  await page.getByText('Session', { exact: true }).click();
+  const [shiviz] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export ShiViz' }).click()]);
+  expect(shiviz.suggestedFilename()).toMatch(/shiviz\.log$/);
   await context.setOffline(false);
 });

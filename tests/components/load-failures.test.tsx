@@ -1,0 +1,57 @@
+import { render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { lazy } from 'react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { Deferred } from '../../src/components/Deferred.tsx';
+import { SessionMenu } from '../../src/components/SessionMenu.tsx';
+import type * as Deferreds from '../../src/deferred.ts';
+import { renderWithStore } from './render.tsx';
+
+/** The exporters' chunks cannot be fetched, as offline before they were ever cached. */
+vi.mock('../../src/deferred.ts', async (original) => {
+  const offline = () => Promise.reject(new Error('Failed to fetch dynamically imported module'));
+  return { ...(await original<typeof Deferreds>()), loadShiViz: offline, loadTraceFile: offline };
+});
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+describe('code that loads after first paint', () => {
+  it('shows the fallback, then the component once its code has loaded', async () => {
+    const Loaded = lazy(() => Promise.resolve({ default: () => <p>the diagram</p> }));
+    render(
+      <Deferred fallback={<p>loading</p>}>
+        <Loaded />
+      </Deferred>,
+    );
+    expect(screen.getByText('loading')).toBeTruthy();
+    expect(await screen.findByText('the diagram')).toBeTruthy();
+    expect(screen.queryByText('loading')).toBeNull();
+  });
+
+  it('says so when its code cannot be fetched, and the rest of the page stays', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const Broken = lazy(() => Promise.reject(new Error('Failed to fetch dynamically imported module')));
+    render(
+      <main>
+        <h1>Causal Chat</h1>
+        <Deferred fallback={<p>loading</p>} failed={<p>could not be loaded</p>}>
+          <Broken />
+        </Deferred>
+      </main>,
+    );
+    expect(await screen.findByText('could not be loaded')).toBeTruthy();
+    expect(screen.getByRole('heading', { name: 'Causal Chat' })).toBeTruthy();
+  });
+
+  it('an export whose code cannot be fetched explains why instead of failing silently', async () => {
+    const user = userEvent.setup();
+    renderWithStore(<SessionMenu />);
+    await user.click(screen.getByText('Session'));
+    await user.click(screen.getByRole('button', { name: 'Export ShiViz' }));
+    expect((await screen.findByRole('alert')).textContent).toMatch(/could not be loaded/);
+    await user.click(screen.getByRole('button', { name: 'Export trace' }));
+    expect((await screen.findByRole('alert')).textContent).toMatch(/Reload when online/);
+  });
+});
