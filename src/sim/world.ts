@@ -142,6 +142,9 @@ export class World {
   /** Per node, ids of the duplicates it discarded, newest last (kept only when recording). */
   private readonly discards: string[][];
   private readonly flights = new Map<number, Transmission>();
+  /** The view object last published for each flight, and the list last published. */
+  private readonly flightViewCache = new Map<number, FlightView>();
+  private publishedFlights: readonly FlightView[] = [];
   private readonly cutLinks = new Set<string>();
   private readonly nodeViews: (NodeView | undefined)[];
   private readonly nodeViewVersions: number[];
@@ -308,32 +311,42 @@ export class World {
   /** A read-only snapshot for the views; unchanged nodes keep their previous view object. */
   view(): WorldView {
     const nodes = this.nodes.map((node, i) => this.nodeView(node, i));
-    const flights: FlightView[] = [];
-    for (const f of this.flights.values()) {
-      const flight: FlightView = {
-        id: f.id,
-        message: f.message,
-        from: f.from,
-        to: f.to,
-        sentAt: f.sentAt,
-        arriveAt: f.arriveAt,
-        status: f.status,
-        duplicate: f.duplicate,
-      };
-      if (f.kind === 'data') flights.push(flight);
-      else if (f.kind === 'order') flights.push({ ...flight, control: f.kind, seq: f.slot });
-      else flights.push({ ...flight, control: f.kind });
-    }
     return {
       now: this.now,
       policy: this.config.policy,
       names: this.names,
       nodes,
-      flights,
+      flights: this.flightViews(),
       processed: this.processed,
       nextEventAt: this.nextEventAt,
       cutLinks: [...this.cutLinks],
     };
+  }
+
+  /**
+   * The transmissions in transit as the views show them. A flight keeps its view object while
+   * its status and times stay the same, and the list keeps its array while no flight changed,
+   * so views can skip what did not change by comparing references.
+   */
+  private flightViews(): readonly FlightView[] {
+    const previous = this.publishedFlights;
+    const cache = this.flightViewCache;
+    const flights: FlightView[] = [];
+    let unchanged = previous.length === this.flights.size;
+    for (const f of this.flights.values()) {
+      let flight = cache.get(f.id);
+      if (!flight || flight.status !== f.status || flight.sentAt !== f.sentAt || flight.arriveAt !== f.arriveAt) {
+        const base: FlightView = { id: f.id, message: f.message, from: f.from, to: f.to, sentAt: f.sentAt, arriveAt: f.arriveAt, status: f.status, duplicate: f.duplicate };
+        flight = f.kind === 'data' ? base : f.kind === 'order' ? { ...base, control: f.kind, seq: f.slot } : { ...base, control: f.kind };
+        cache.set(f.id, flight);
+      }
+      unchanged &&= previous[flights.length] === flight;
+      flights.push(flight);
+    }
+    if (unchanged) return previous;
+    for (const id of cache.keys()) if (!this.flights.has(id)) cache.delete(id);
+    this.publishedFlights = flights;
+    return flights;
   }
 
   /** The network settings in force now. */
