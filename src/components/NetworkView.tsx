@@ -1,13 +1,15 @@
-import { AnimatePresence, useMotionValue } from 'framer-motion';
-import { useCallback, useEffect, useMemo } from 'react';
+import { useCallback, useMemo, useRef } from 'react';
 import { useSimulation, useSimulationStore } from '../store/context.tsx';
 import { FlightDot } from './FlightDot.tsx';
 import { nodePositions, STAGE_SIZE, type Point } from './geometry.ts';
 import { nodeColor } from './palette.ts';
+import { countRender } from './render-count.ts';
+import { useFlightMotion } from './useFlightMotion.ts';
 import { linkKey } from '../sim/network.ts';
 
 /** The network: nodes on a ring, links between them, and every message in transit. */
 export function NetworkView() {
+  countRender('NetworkView');
   const store = useSimulationStore();
   const names = useSimulation((s) => s.view.names);
   const flights = useSimulation((s) => s.view.flights);
@@ -24,8 +26,8 @@ export function NetworkView() {
   );
   const toggleLink = useSimulation((s) => s.actions.toggleLink);
   const cutLinks = useSimulation((s) => s.view.cutLinks);
-  const now = useMotionValue(store.getState().now);
-  useEffect(() => store.subscribe((state) => now.set(state.now)), [store, now]);
+  const exitLayer = useRef<SVGGElement>(null);
+  const attach = useFlightMotion(store, exitLayer);
   const positions = useMemo(() => nodePositions(names.length), [names.length]);
   const links = useMemo(() => {
     const pairs: { a: number; b: number; from: Point; to: Point; key: string }[] = [];
@@ -83,20 +85,19 @@ export function NetworkView() {
             </text>
           </g>
         ))}
-        <AnimatePresence>
-          {flights.map((flight) => (
-            <FlightDot
-              key={flight.id}
-              flight={flight}
-              names={names}
-              from={positions[flight.from] as Point}
-              to={positions[flight.to] as Point}
-              now={now}
-              selected={selected === flight.id}
-              onSelect={select}
-            />
-          ))}
-        </AnimatePresence>
+        <g ref={exitLayer} className="flight-exits" aria-hidden="true" />
+        {flights.map((flight) => (
+          <FlightDot
+            key={flight.id}
+            flight={flight}
+            names={names}
+            from={positions[flight.from] as Point}
+            to={positions[flight.to] as Point}
+            selected={selected === flight.id}
+            onSelect={select}
+            attach={attach}
+          />
+        ))}
       </svg>
     </figure>
   );
