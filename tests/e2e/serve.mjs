@@ -1,11 +1,14 @@
 // Minimal static server for the production build, mounted under a sub-path
 // (default /causal-chat/) so that Vite's relative asset paths (base './') are
 // exercised the way they would be on a static host such as GitHub Pages.
-// No dependencies: node:http + node:fs only.
+// Text files are gzipped for clients that accept it, as static hosts such as GitHub Pages do,
+// so transfer sizes (and Lighthouse's simulated network) match a real deployment.
+// No dependencies: node:http + node:fs + node:zlib only.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const root = resolve(process.env.DIST_DIR ?? join(here, '..', '..', 'dist'));
@@ -33,6 +36,9 @@ const types = {
   '.wasm': 'application/wasm',
 };
 
+/** Types worth compressing: text, scripts, styles, JSON and SVG. */
+const COMPRESSIBLE = /^(text\/|application\/json|image\/svg\+xml)/;
+
 function notFound(res) {
   res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
   res.end('404 Not Found\n');
@@ -59,11 +65,16 @@ const server = createServer(async (req, res) => {
     if (file !== root && !file.startsWith(root + sep)) return notFound(res);
     const info = await stat(file).catch(() => null);
     if (!info || !info.isFile()) return notFound(res);
-    const body = await readFile(file);
+    const raw = await readFile(file);
+    const type = types[extname(file).toLowerCase()] ?? 'application/octet-stream';
+    const gzip = COMPRESSIBLE.test(type) && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '');
+    const body = gzip ? gzipSync(raw) : raw;
     res.writeHead(200, {
-      'content-type': types[extname(file).toLowerCase()] ?? 'application/octet-stream',
+      'content-type': type,
       'content-length': body.length,
       'cache-control': 'no-store',
+      vary: 'accept-encoding',
+      ...(gzip ? { 'content-encoding': 'gzip' } : {}),
     });
     res.end(req.method === 'HEAD' ? undefined : body);
   } catch (err) {
@@ -77,5 +88,9 @@ server.listen(port, host, () => {
 });
 
 for (const signal of ['SIGINT', 'SIGTERM']) {
-  process.on(signal, () => server.close(() => process.exit(0)));
+  process.on(signal, () => {
+    server.close(() => process.exit(0));
+    // Browsers keep idle connections open, which would hold close() up indefinitely.
+    server.closeAllConnections();
+  });
 }
