@@ -1,0 +1,298 @@
+// Browser benchmark for the classroom view: `npm run bench:ui [-- --json] [-- --runs 3]`.
+// Builds the site with `vite build --mode bench` (the production build plus render counters,
+// see src/components/render-count.ts), serves it with tests/e2e/serve.mjs, and drives
+// Debian's Chromium at 1280×720. Each scenario opens an ordinary share link (bench/ui-runs.ts),
+// presses Play and records 5 s of frames. Flight scenarios put K transmissions in the air
+// among 8 nodes, the classroom view's maximum; the long session loads a run with 10,000
+// deliveries and types into a node's message box while it plays. Missed targets are marked
+// MISS; the exit code is non-zero only when the bench could not run.
+import { chromium, type Browser, type Page } from '@playwright/test';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { BENCH_NODES, buildFlightRun, buildLongRun, type BenchRun } from './ui-runs.ts';
+import { countFlights, defineNameHelper, readRenders, startRecording, stopRecording } from './ui-page.ts';
+import { listRendersPerSecond, PER_WINDOW_MS, quantile, rendersPerFlight, summariseFrames, type FrameStats } from './ui-stats.ts';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const FLIGHT_COUNTS = [50, 200, 1000] as const;
+const VIEWPORT = { width: 1280, height: 720 };
+const WARM_UP_MS = 1_000;
+/** How long opening a run may take before the bench gives up. */
+const OPEN_TIMEOUT_MS = 180_000;
+const KEYSTROKES = 30;
+const KEY_GAP_MS = 150;
+const LONG_DELIVERED = 10_000;
+const LONG_MESSAGES = 1_700;
+const SEED = 7;
+const CHROME_FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const TARGET = { longFramesUpToK: 200, blockingMsAtMaxK: 50, rendersPerFlight: 1.25, keystrokeP95Ms: 50 } as const;
+
+/** One flight scenario's figures. */
+interface FlightResult extends FrameStats {
+  readonly k: number;
+  /** Flights in the air at the run's position, by the engine's count. */
+  readonly inFlight: number;
+  /** Flight dots on the page when the window opened and when it closed. */
+  readonly drawnAtStart: number;
+  readonly drawnAtEnd: number;
+  readonly rendersPerFlight: number | undefined;
+  readonly listRendersPerSecond: number | undefined;
+  readonly misses: string[];
+}
+
+/** The long session's figures. */
+interface LongResult extends FrameStats {
+  readonly delivered: number;
+  /** From following the link to a usable page (Play shown), in ms of real time. */
+  readonly openMs: number;
+  readonly keystrokes: number;
+  readonly keystrokeP95Ms: number;
+  readonly keystrokeMaxMs: number;
+  readonly misses: string[];
+}
+
+function parseArgs(argv: readonly string[]): { json: boolean; runs: number; dist: string | undefined } {
+  const runsAt = argv.indexOf('--runs');
+  const distAt = argv.indexOf('--dist');
+  const runs = runsAt >= 0 ? Number(argv[runsAt + 1]) : 1;
+  if (!Number.isInteger(runs) || runs < 1 || runs > 20) throw new Error('--runs takes a whole number from 1 to 20');
+  return { json: argv.includes('--json'), runs, dist: distAt >= 0 ? argv[distAt + 1] : undefined };
+}
+
+/** Builds the bench build into a fresh temporary directory; its output goes to stderr. */
+function buildSite(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'causal-chat-bench-ui-'));
+  const vite = join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
+  const result = spawnSync(process.execPath, [vite, 'build', '--mode', 'bench', '--outDir', dir, '--emptyOutDir', '--logLevel', 'warn'], {
+    cwd: ROOT,
+    stdio: ['ignore', process.stderr, process.stderr],
+  });
+  if (result.status !== 0) throw new Error(`vite build failed (exit ${String(result.status)})`);
+  return dir;
+}
+
+/** Resolves with `port` (0: any) once it could be bound and released again, or undefined. */
+function tryPort(port: number): Promise<number | undefined> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.once('error', () => resolve(undefined));
+    server.listen(port, '127.0.0.1', () => {
+      const address = server.address();
+      const chosen = typeof address === 'object' && address ? address.port : undefined;
+      server.close(() => resolve(chosen));
+    });
+  });
+}
+
+/** Finds a free TCP port, preferring `preferred`. */
+async function findFreePort(preferred: number): Promise<number> {
+  const port = (await tryPort(preferred)) ?? (await tryPort(0));
+  if (port === undefined) throw new Error('no free port');
+  return port;
+}
+
+/** Serves `dist` on `port` with the e2e server and waits until it answers. */
+async function serve(dist: string, port: number): Promise<ChildProcess> {
+  const server = spawn(process.execPath, [join(ROOT, 'tests', 'e2e', 'serve.mjs')], {
+    env: { ...process.env, DIST_DIR: dist, PORT: String(port) },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const url = `http://127.0.0.1:${port}/causal-chat/`;
+  for (let i = 0; i < 100; i++) {
+    if (server.exitCode !== null) throw new Error(`the server exited with ${server.exitCode}`);
+    const ok = await fetch(url).then((r) => r.ok, () => false);
+    if (ok) return server;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  server.kill('SIGTERM');
+  throw new Error(`the server did not answer at ${url}`);
+}
+
+/** Opens a run's link in a fresh 1280×720 page and waits for the app; page errors are collected. */
+async function openRun(browser: Browser, base: string, run: BenchRun, errors: string[]): Promise<Page> {
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  const page = await context.newPage();
+  page.on('pageerror', (error) => errors.push(error.message));
+  await defineNameHelper(page);
+  await page.goto(`${base}${run.query}`, { timeout: OPEN_TIMEOUT_MS });
+  await page.getByRole('heading', { level: 1, name: 'Causal Chat' }).waitFor({ timeout: OPEN_TIMEOUT_MS });
+  const ignored = page.locator('.notices[role="alert"]');
+  if ((await ignored.count()) > 0) throw new Error(`the app refused the run: ${await ignored.first().innerText()}`);
+  return page;
+}
+
+/** Presses Play once the page has the run (a long run may take a while to open) and lets it settle. */
+async function play(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Play', exact: true }).click({ timeout: OPEN_TIMEOUT_MS });
+  await page.waitForTimeout(WARM_UP_MS);
+}
+
+async function measureFlights(browser: Browser, base: string, k: number, errors: string[]): Promise<FlightResult> {
+  const run = buildFlightRun(k, SEED);
+  const page = await openRun(browser, base, run, errors);
+  try {
+    return await recordFlights(page, run, k);
+  } catch (error) {
+    throw new Error(`K = ${k}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  } finally {
+    await page.context().close();
+  }
+}
+
+async function recordFlights(page: Page, run: BenchRun, k: number): Promise<FlightResult> {
+  await page.locator('[data-testid="flight"]').first().waitFor({ timeout: OPEN_TIMEOUT_MS });
+  await play(page);
+  const before = await readRenders(page);
+  const drawnAtStart = await countFlights(page);
+  await startRecording(page);
+  await page.waitForTimeout(PER_WINDOW_MS);
+  const sample = await stopRecording(page);
+  const after = await readRenders(page);
+  const drawnAtEnd = await countFlights(page);
+  if (drawnAtStart < k / 2) throw new Error(`only ${drawnAtStart} flights drawn for K = ${k}`);
+  const frames = summariseFrames(sample);
+  const perFlight = rendersPerFlight(before, after);
+  const misses: string[] = [];
+  if (k <= TARGET.longFramesUpToK && frames.longFrames > 0) misses.push('longFrames');
+  if (k === Math.max(...FLIGHT_COUNTS) && frames.blockingMsPer5s > TARGET.blockingMsAtMaxK) misses.push('blockingMsPer5s');
+  if (perFlight !== undefined && perFlight > TARGET.rendersPerFlight) misses.push('rendersPerFlight');
+  return {
+    k,
+    inFlight: run.inFlight,
+    drawnAtStart,
+    drawnAtEnd,
+    ...frames,
+    rendersPerFlight: perFlight,
+    listRendersPerSecond: listRendersPerSecond(before, after, sample.windowMs),
+    misses,
+  };
+}
+
+async function measureLongSession(browser: Browser, base: string, errors: string[]): Promise<LongResult> {
+  const run = buildLongRun(LONG_DELIVERED, LONG_MESSAGES, SEED);
+  const started = Date.now();
+  const page = await openRun(browser, base, run, errors);
+  try {
+    await page.getByRole('button', { name: 'Play', exact: true }).waitFor({ timeout: OPEN_TIMEOUT_MS });
+    const openMs = Date.now() - started;
+    return { ...(await recordTyping(page, run)), openMs };
+  } catch (error) {
+    throw new Error(`long session: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  } finally {
+    await page.context().close();
+  }
+}
+
+async function recordTyping(page: Page, run: BenchRun): Promise<Omit<LongResult, 'openMs'>> {
+  await play(page);
+  const box = page.getByRole('textbox', { name: 'Message from A' });
+  await box.focus();
+  await startRecording(page);
+  const started = Date.now();
+  await page.keyboard.type('the quick brown fox jumps over'.slice(0, KEYSTROKES), { delay: KEY_GAP_MS });
+  await page.waitForTimeout(Math.max(0, PER_WINDOW_MS - (Date.now() - started)));
+  const sample = await stopRecording(page);
+  const frames = summariseFrames(sample);
+  const keystrokeP95Ms = Math.round(quantile(sample.keystrokes, 0.95) * 10) / 10;
+  const misses: string[] = [];
+  if (frames.longFrames > 0) misses.push('longFrames');
+  if (keystrokeP95Ms > TARGET.keystrokeP95Ms) misses.push('keystrokeP95Ms');
+  if (sample.keystrokes.length < KEYSTROKES / 2) throw new Error(`only ${sample.keystrokes.length} keystrokes were seen`);
+  return {
+    delivered: run.delivered,
+    ...frames,
+    keystrokes: sample.keystrokes.length,
+    keystrokeP95Ms,
+    keystrokeMaxMs: Math.round(Math.max(...sample.keystrokes) * 10) / 10,
+    misses,
+  };
+}
+
+/** The median of each numeric field over repeated runs; lists of misses are merged by majority. */
+function medianOf<T extends { misses: string[] }>(results: readonly T[]): T {
+  const merged: Record<string, unknown> = { ...results[0] };
+  for (const key of new Set(results.flatMap((r) => Object.keys(r)))) {
+    const values = results.map((r) => (r as Record<string, unknown>)[key]).filter((v): v is number => typeof v === 'number');
+    if (values.length > 0) merged[key] = quantile(values, 0.5);
+  }
+  const counts = new Map<string, number>();
+  for (const r of results) for (const miss of r.misses) counts.set(miss, (counts.get(miss) ?? 0) + 1);
+  merged.misses = [...counts].filter(([, n]) => n * 2 > results.length).map(([miss]) => miss);
+  return merged as T;
+}
+
+function cell(value: number | undefined, miss: boolean, width: number): string {
+  const text = `${value === undefined ? 'n/a' : value}${miss ? ' MISS' : ''}`;
+  return text.padStart(width);
+}
+
+function printTable(flights: readonly FlightResult[], long: LongResult, runs: number, chrome: string): void {
+  console.log(`bench:ui: ${BENCH_NODES} nodes (the classroom view's maximum), ${VIEWPORT.width}×${VIEWPORT.height}, ${PER_WINDOW_MS / 1000} s windows, Chromium ${chrome}, median of ${runs} run(s)`);
+  console.log(`targets: no long frames (> 50 ms) at K ≤ ${TARGET.longFramesUpToK}; ≤ ${TARGET.blockingMsAtMaxK} ms blocking per 5 s at K = ${Math.max(...FLIGHT_COUNTS)}; ≤ ${TARGET.rendersPerFlight} FlightDot renders per flight`);
+  const head = ['K', 'in flight', 'fps', 'p95 ms', 'p99 ms', 'long frames', 'blocking ms/5s', 'renders/flight', 'list renders/s'];
+  const widths = [5, 10, 6, 7, 7, 17, 20, 20, 15];
+  console.log(head.map((h, i) => h.padStart(widths[i] as number)).join(''));
+  for (const r of flights) {
+    const miss = (name: string): boolean => r.misses.includes(name);
+    console.log(
+      [
+        String(r.k).padStart(5),
+        `${r.drawnAtStart}/${r.drawnAtEnd}`.padStart(10),
+        cell(r.fps, false, 6),
+        cell(r.p95FrameMs, false, 7),
+        cell(r.p99FrameMs, false, 7),
+        cell(r.longFrames, miss('longFrames'), 17),
+        cell(r.blockingMsPer5s, miss('blockingMsPer5s'), 20),
+        cell(r.rendersPerFlight, miss('rendersPerFlight'), 20),
+        cell(r.listRendersPerSecond, false, 15),
+      ].join(''),
+    );
+  }
+  const lm = (name: string): string => (long.misses.includes(name) ? ' MISS' : '');
+  console.log(`long session: ${long.delivered} deliveries loaded (link opened in ${(long.openMs / 1000).toFixed(1)} s), playing; ${long.keystrokes} keystrokes into node A's message box`);
+  console.log(`  input to next frame p95 ${long.keystrokeP95Ms} ms${lm('keystrokeP95Ms')} (target ≤ ${TARGET.keystrokeP95Ms} ms), max ${long.keystrokeMaxMs} ms`);
+  console.log(`  frames: ${long.fps} fps, p95 ${long.p95FrameMs} ms, p99 ${long.p99FrameMs} ms, ${long.longFrames} long frames${lm('longFrames')} (target 0), blocking ${long.blockingMsPer5s} ms/5s`);
+  console.log('"in flight" = flight dots drawn when the 5 s window opened / when it closed.');
+}
+
+async function main(): Promise<void> {
+  const { json, runs, dist: givenDist } = parseArgs(process.argv.slice(2));
+  const dist = givenDist ?? buildSite();
+  const port = await findFreePort(Number(process.env.PORT ?? 4182));
+  const server = await serve(dist, port);
+  const base = `http://127.0.0.1:${port}/causal-chat/`;
+  let browser: Browser | undefined;
+  try {
+    browser = await chromium.launch({ executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', args: CHROME_FLAGS });
+    const errors: string[] = [];
+    const flightRuns: FlightResult[][] = FLIGHT_COUNTS.map(() => []);
+    const longRuns: LongResult[] = [];
+    for (let r = 0; r < runs; r++) {
+      for (const [i, k] of FLIGHT_COUNTS.entries()) (flightRuns[i] as FlightResult[]).push(await measureFlights(browser, base, k, errors));
+      longRuns.push(await measureLongSession(browser, base, errors));
+    }
+    if (errors.length > 0) throw new Error(`the page reported errors: ${errors.slice(0, 3).join('; ')}`);
+    const flights = flightRuns.map((results) => medianOf(results));
+    const long = medianOf(longRuns);
+    const rendersCounted = flights.some((f) => f.rendersPerFlight !== undefined);
+    if (json) {
+      console.log(JSON.stringify({ nodes: BENCH_NODES, viewport: VIEWPORT, windowMs: PER_WINDOW_MS, runs, chromium: browser.version(), targets: TARGET, rendersCounted, flights, long }, null, 2));
+    } else {
+      printTable(flights, long, runs, browser.version());
+      if (!rendersCounted) console.log('renders were not counted: the build in --dist was not made with --mode bench');
+    }
+  } finally {
+    await browser?.close();
+    server.kill('SIGTERM');
+    if (givenDist === undefined) rmSync(dist, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(`bench:ui could not run: ${error instanceof Error ? error.message : String(error)}`);
+  process.exitCode = 1;
+});
