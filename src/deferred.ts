@@ -22,15 +22,43 @@ export const loadScenarios = () => import('./scenarios/classroom.ts');
 
 const LOADERS: readonly (() => Promise<unknown>)[] = [loadAnimatedBufferList, loadMotionFeatures, loadSpaceTime, loadHelpOverlay, loadTraceFile, loadShiViz, loadScenarios];
 
-/** Longest wait for a frame: a hidden tab draws none, and should still prefetch. */
+/** Longest wait for first paint: a hidden tab paints nothing, and should still prefetch. */
 const MAX_PAINT_WAIT_MS = 500;
 
-/** Resolves once the next frame has been painted, or after `MAX_PAINT_WAIT_MS`. */
-function afterPaint(): Promise<void> {
-  return new Promise((resolve) => {
+let painted: Promise<void> | undefined;
+let paintedYet = false;
+
+/** Calls `done` once the browser reports the first contentful paint, or after two frames where it cannot. */
+function onFirstContentfulPaint(done: () => void): void {
+  if (typeof PerformanceObserver !== 'undefined' && PerformanceObserver.supportedEntryTypes?.includes('paint')) {
+    const observer = new PerformanceObserver((list) => {
+      if (list.getEntriesByName('first-contentful-paint').length === 0) return;
+      observer.disconnect();
+      done();
+    });
+    observer.observe({ type: 'paint', buffered: true });
+  } else if (typeof requestAnimationFrame === 'function') {
+    requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 0)));
+  }
+}
+
+/**
+ * Resolves once the page's first contentful paint has been shown (or after `MAX_PAINT_WAIT_MS`).
+ * Lazy views wait for it, so their chunks are requested after first paint rather than racing it.
+ */
+export function whenPainted(): Promise<void> {
+  painted ??= new Promise<void>((resolve) => {
     setTimeout(resolve, MAX_PAINT_WAIT_MS);
-    if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(resolve, 0));
+    onFirstContentfulPaint(resolve);
+  }).then(() => {
+    paintedYet = true;
   });
+  return painted;
+}
+
+/** True once `whenPainted` has resolved. */
+export function hasPainted(): boolean {
+  return paintedYet;
 }
 
 /**
@@ -38,6 +66,6 @@ function afterPaint(): Promise<void> {
  * (a chunk that fails to load is tried again by whoever needs it).
  */
 export async function prefetchDeferred(): Promise<void> {
-  await afterPaint();
+  await whenPainted();
   await Promise.allSettled(LOADERS.map((load) => load()));
 }

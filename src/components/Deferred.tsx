@@ -1,4 +1,5 @@
-import { Component, Suspense, type ReactNode } from 'react';
+import { Component, Suspense, useEffect, useState, type ReactNode } from 'react';
+import { hasPainted, whenPainted } from '../deferred.ts';
 
 interface BoundaryProps {
   readonly failed: ReactNode;
@@ -18,11 +19,30 @@ class LoadFailureBoundary extends Component<BoundaryProps, { failed: boolean }> 
   }
 }
 
+/** False until the page's first contentful paint (true at once for views mounted later). */
+function usePainted(): boolean {
+  const [painted, setPainted] = useState(hasPainted);
+  useEffect(() => {
+    if (painted) return;
+    let mounted = true;
+    void whenPainted().then(() => {
+      if (mounted) setPainted(true);
+    });
+    return () => {
+      mounted = false;
+    };
+  }, [painted]);
+  return painted;
+}
+
 /**
- * Renders lazily loaded `children`: `fallback` while their code is fetched, and `failed`
- * (by default the fallback) if it cannot be, say offline before it was ever cached.
+ * Renders lazily loaded `children`: `fallback` until the first frame is painted and while their
+ * code is fetched, and `failed` (by default the fallback) if it cannot be, say offline before it
+ * was ever cached. Waiting for first paint keeps their requests from delaying it.
  */
 export function Deferred({ fallback, failed = fallback, children }: { fallback: ReactNode; failed?: ReactNode; children: ReactNode }) {
+  const painted = usePainted();
+  if (!painted) return fallback;
   return (
     <LoadFailureBoundary failed={failed}>
       <Suspense fallback={fallback}>{children}</Suspense>

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { loadScenarios } from '../deferred.ts';
+import { loadScenarios, whenPainted } from '../deferred.ts';
 import type { Scenario } from '../scenarios/scenario.ts';
 
 /** The classroom scenarios, once their chunk has loaded; undefined until then. */
@@ -7,7 +7,8 @@ export function useScenarios(): readonly Scenario[] | undefined {
   const [scenarios, setScenarios] = useState<readonly Scenario[] | undefined>(undefined);
   useEffect(() => {
     let mounted = true;
-    loadScenarios()
+    whenPainted()
+      .then(loadScenarios)
       .then(({ SCENARIOS }) => {
         if (mounted) setScenarios(SCENARIOS);
       })

@@ -18,15 +18,18 @@ afterEach(() => {
 });
 
 describe('code that loads after first paint', () => {
-  it('shows the fallback, then the component once its code has loaded', async () => {
-    const Loaded = lazy(() => Promise.resolve({ default: () => <p>the diagram</p> }));
+  it('shows the fallback, asks for the code only after first paint, then shows the component', async () => {
+    const fetchCode = vi.fn(() => Promise.resolve({ default: () => <p>the diagram</p> }));
+    const Loaded = lazy(fetchCode);
     render(
       <Deferred fallback={<p>loading</p>}>
         <Loaded />
       </Deferred>,
     );
     expect(screen.getByText('loading')).toBeTruthy();
+    expect(fetchCode).not.toHaveBeenCalled();
     expect(await screen.findByText('the diagram')).toBeTruthy();
+    expect(fetchCode).toHaveBeenCalledOnce();
     expect(screen.queryByText('loading')).toBeNull();
   });
 
