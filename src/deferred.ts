@@ -1,7 +1,7 @@
 /*
  * Code kept out of the initial bundle (see scripts/check-size.mjs for the budget). Each loader
  * is a dynamic import, so the bundler gives it a chunk of its own; `prefetchDeferred` fetches
- * them all once the first frame is on screen, so nothing waits for the network on a first
+ * them all right after the first contentful paint, so nothing waits for the network on a first
  * click and the offline cache holds every chunk.
  */
 
@@ -62,7 +62,7 @@ export function hasPainted(): boolean {
 }
 
 /**
- * Fetches every deferred chunk once the first frame is painted; resolves when all have settled
+ * Fetches every deferred chunk after the first contentful paint; resolves when all have settled
  * (a chunk that fails to load is tried again by whoever needs it).
  */
 export async function prefetchDeferred(): Promise<void> {

@@ -36,9 +36,9 @@ function usePainted(): boolean {
 }
 
 /**
- * Renders lazily loaded `children`: `fallback` until the first frame is painted and while their
- * code is fetched, and `failed` (by default the fallback) if it cannot be, say offline before it
- * was ever cached. Waiting for first paint keeps their requests from delaying it.
+ * Renders lazily loaded `children`: `fallback` until the page's first contentful paint and while
+ * their code is fetched, and `failed` (by default the fallback) if it cannot be, say offline
+ * before it was ever cached. Waiting for first paint keeps their requests from delaying it.
  */
 export function Deferred({ fallback, failed = fallback, children }: { fallback: ReactNode; failed?: ReactNode; children: ReactNode }) {
   const painted = usePainted();
