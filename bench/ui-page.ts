@@ -116,6 +116,26 @@ export async function readRenders(page: Page): Promise<RenderSample> {
   });
 }
 
+/**
+ * Starts counting the page's main-thread CPU time (Chromium's ThreadTime metric, in thread
+ * ticks), which unlike frame timings barely depends on what else the machine is running.
+ * The returned function gives the CPU milliseconds spent since.
+ */
+export async function startCpuClock(page: Page): Promise<() => Promise<number>> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
+  const read = async (): Promise<number> => {
+    const { metrics } = await cdp.send('Performance.getMetrics');
+    return (metrics.find((m) => m.name === 'ThreadTime')?.value ?? Number.NaN) * 1000;
+  };
+  const started = await read();
+  return async () => {
+    const spent = (await read()) - started;
+    await cdp.detach();
+    return spent;
+  };
+}
+
 /** Counts the flights drawn now (leaving ones excluded). */
 export async function countFlights(page: Page): Promise<number> {
   return page.locator('[data-testid="flight"]').count();

@@ -14,6 +14,8 @@ export interface FrameStats {
   readonly longFrames: number;
   /** Sum over long tasks of their time beyond 50 ms, per `PER_WINDOW_MS`. */
   readonly blockingMsPer5s: number;
+  /** Main-thread CPU time per frame drawn, ms: what a frame costs, whatever else the machine runs. */
+  readonly cpuMsPerFrame: number;
 }
 
 /** Returns the nearest-rank `q` quantile of `values` (0 when empty). */
@@ -28,8 +30,8 @@ function round(value: number, digits = 1): number {
   return Math.round(value * scale) / scale;
 }
 
-/** Summarises the frames of a window. */
-export function summariseFrames(sample: FrameSample): FrameStats {
+/** Summarises the frames of a window in which the main thread spent `cpuMs` of CPU time. */
+export function summariseFrames(sample: FrameSample, cpuMs: number): FrameStats {
   const { frames, longFrames, longTasks, windowMs } = sample;
   const intervals = frames.slice(1).map((t, i) => t - (frames[i] as number));
   const spanMs = frames.length > 1 ? (frames.at(-1) as number) - (frames[0] as number) : 0;
@@ -40,6 +42,7 @@ export function summariseFrames(sample: FrameSample): FrameStats {
     p99FrameMs: round(quantile(intervals, 0.99)),
     longFrames: longFrames.filter((d) => d > LONG_MS).length,
     blockingMsPer5s: round(windowMs > 0 ? (blocking * PER_WINDOW_MS) / windowMs : 0),
+    cpuMsPerFrame: round(frames.length > 0 ? cpuMs / frames.length : 0),
   };
 }
 

@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BENCH_NODES, buildFlightRun, buildLongRun, type BenchRun } from './ui-runs.ts';
-import { countFlights, defineNameHelper, readRenders, startRecording, stopRecording } from './ui-page.ts';
+import { countFlights, defineNameHelper, readRenders, startCpuClock, startRecording, stopRecording } from './ui-page.ts';
 import { listRendersPerSecond, PER_WINDOW_MS, quantile, rendersPerFlight, summariseFrames, type FrameStats } from './ui-stats.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -148,13 +148,14 @@ async function recordFlights(page: Page, run: BenchRun, k: number): Promise<Flig
   await play(page);
   const before = await readRenders(page);
   const drawnAtStart = await countFlights(page);
+  const cpu = await startCpuClock(page);
   await startRecording(page);
   await page.waitForTimeout(PER_WINDOW_MS);
   const sample = await stopRecording(page);
+  const frames = summariseFrames(sample, await cpu());
   const after = await readRenders(page);
   const drawnAtEnd = await countFlights(page);
   if (drawnAtStart < k / 2) throw new Error(`only ${drawnAtStart} flights drawn for K = ${k}`);
-  const frames = summariseFrames(sample);
   const perFlight = rendersPerFlight(before, after);
   const misses: string[] = [];
   if (k <= TARGET.longFramesUpToK && frames.longFrames > 0) misses.push('longFrames');
@@ -191,12 +192,13 @@ async function recordTyping(page: Page, run: BenchRun): Promise<Omit<LongResult,
   await play(page);
   const box = page.getByRole('textbox', { name: 'Message from A' });
   await box.focus();
+  const cpu = await startCpuClock(page);
   await startRecording(page);
   const started = Date.now();
   await page.keyboard.type('the quick brown fox jumps over'.slice(0, KEYSTROKES), { delay: KEY_GAP_MS });
   await page.waitForTimeout(Math.max(0, PER_WINDOW_MS - (Date.now() - started)));
   const sample = await stopRecording(page);
-  const frames = summariseFrames(sample);
+  const frames = summariseFrames(sample, await cpu());
   const keystrokeP95Ms = Math.round(quantile(sample.keystrokes, 0.95) * 10) / 10;
   const misses: string[] = [];
   if (frames.longFrames > 0) misses.push('longFrames');
@@ -233,8 +235,8 @@ function cell(value: number | undefined, miss: boolean, width: number): string {
 function printTable(flights: readonly FlightResult[], long: LongResult, runs: number, chrome: string): void {
   console.log(`bench:ui: ${BENCH_NODES} nodes (the classroom view's maximum), ${VIEWPORT.width}×${VIEWPORT.height}, ${PER_WINDOW_MS / 1000} s windows, Chromium ${chrome}, median of ${runs} run(s)`);
   console.log(`targets: no long frames (> 50 ms) at K ≤ ${TARGET.longFramesUpToK}; ≤ ${TARGET.blockingMsAtMaxK} ms blocking per 5 s at K = ${Math.max(...FLIGHT_COUNTS)}; ≤ ${TARGET.rendersPerFlight} FlightDot renders per flight`);
-  const head = ['K', 'in flight', 'fps', 'p95 ms', 'p99 ms', 'long frames', 'blocking ms/5s', 'renders/flight', 'list renders/s'];
-  const widths = [5, 10, 6, 7, 7, 17, 20, 20, 15];
+  const head = ['K', 'in flight', 'fps', 'p95 ms', 'p99 ms', 'long frames', 'blocking ms/5s', 'CPU ms/frame', 'renders/flight', 'list renders/s'];
+  const widths = [5, 10, 6, 7, 7, 17, 20, 13, 20, 15];
   console.log(head.map((h, i) => h.padStart(widths[i] as number)).join(''));
   for (const r of flights) {
     const miss = (name: string): boolean => r.misses.includes(name);
@@ -247,6 +249,7 @@ function printTable(flights: readonly FlightResult[], long: LongResult, runs: nu
         cell(r.p99FrameMs, false, 7),
         cell(r.longFrames, miss('longFrames'), 17),
         cell(r.blockingMsPer5s, miss('blockingMsPer5s'), 20),
+        cell(r.cpuMsPerFrame, false, 13),
         cell(r.rendersPerFlight, miss('rendersPerFlight'), 20),
         cell(r.listRendersPerSecond, false, 15),
       ].join(''),
@@ -255,8 +258,9 @@ function printTable(flights: readonly FlightResult[], long: LongResult, runs: nu
   const lm = (name: string): string => (long.misses.includes(name) ? ' MISS' : '');
   console.log(`long session: ${long.delivered} deliveries loaded (link opened in ${(long.openMs / 1000).toFixed(1)} s), playing; ${long.keystrokes} keystrokes into node A's message box`);
   console.log(`  input to next frame p95 ${long.keystrokeP95Ms} ms${lm('keystrokeP95Ms')} (target ≤ ${TARGET.keystrokeP95Ms} ms), max ${long.keystrokeMaxMs} ms`);
-  console.log(`  frames: ${long.fps} fps, p95 ${long.p95FrameMs} ms, p99 ${long.p99FrameMs} ms, ${long.longFrames} long frames${lm('longFrames')} (target 0), blocking ${long.blockingMsPer5s} ms/5s`);
-  console.log('"in flight" = flight dots drawn when the 5 s window opened / when it closed.');
+  console.log(`  frames: ${long.fps} fps, p95 ${long.p95FrameMs} ms, p99 ${long.p99FrameMs} ms, ${long.longFrames} long frames${lm('longFrames')} (target 0), blocking ${long.blockingMsPer5s} ms/5s, CPU ${long.cpuMsPerFrame} ms/frame`);
+  console.log('"in flight" = flight dots drawn when the 5 s window opened / when it closed. "CPU ms/frame" = main-thread CPU time per');
+  console.log('frame drawn (thread ticks): frame timings stretch when other processes share the cores, this figure barely does.');
 }
 
 async function main(): Promise<void> {
