@@ -1,6 +1,6 @@
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { lazy } from 'react';
+import { lazy, type ReactElement } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Deferred } from '../../src/components/Deferred.tsx';
 import { SessionMenu } from '../../src/components/SessionMenu.tsx';
@@ -19,7 +19,7 @@ afterEach(() => {
 
 describe('code that loads after first paint', () => {
   it('shows the fallback, asks for the code only after first paint, then shows the component', async () => {
-    const fetchCode = vi.fn(() => Promise.resolve({ default: () => <p>the diagram</p> }));
+    const fetchCode = vi.fn<() => Promise<{ default: () => ReactElement }>>(() => Promise.resolve({ default: () => <p>the diagram</p> }));
     const Loaded = lazy(fetchCode);
     render(
       <Deferred fallback={<p>loading</p>}>
