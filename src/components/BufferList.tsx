@@ -3,6 +3,12 @@ import type { BufferEntry } from '../sim/view.ts';
 import { describeWait, showClock } from './format.ts';
 import { MessageId } from './MessageId.tsx';
 import type { CausalMark } from './useCausalMarks.ts';
+import { useWindowedRows, type RowProps } from './useWindowedRows.ts';
+
+/** Up to this many held messages each animate in and out; a longer buffer shows only the rows in view. */
+const ANIMATED_MAX_ROWS = 40;
+/** A held message's usual height, before it is measured. */
+const ROW_ESTIMATE_PX = 20;
 
 /** The hold-back buffer: messages that arrived too early, each with what it waits for, and the latest duplicate discarded. */
 export function BufferList({
@@ -18,18 +24,24 @@ export function BufferList({
   marks: ReadonlyMap<string, CausalMark>;
   testId?: string;
 }) {
+  const { attachScroller, onScroll, start, end, padTopPx, padBottomPx, rowProps } = useWindowedRows<HTMLDivElement>(entries.length, { estimateRowPx: ROW_ESTIMATE_PX });
+  const windowed = entries.length > ANIMATED_MAX_ROWS;
   return (
-    <div className="buffer">
+    <div className="buffer" ref={attachScroller} onScroll={onScroll}>
       <h3>
         Hold-back buffer{' '}
         <span className="count">{entries.length === 0 ? '· empty' : `(${entries.length})`}</span>
       </h3>
-      <ul data-testid={testId} aria-label={`Hold-back buffer of ${name}`}>
-        <AnimatePresence initial={false}>
-          {entries.map((entry) => (
-            <BufferItem key={entry.message.id} entry={entry} mark={marks.get(entry.message.id)} />
-          ))}
-        </AnimatePresence>
+      <ul data-testid={testId} aria-label={`Hold-back buffer of ${name}`} style={windowed ? { paddingTop: padTopPx, paddingBottom: padBottomPx } : undefined}>
+        {windowed ? (
+          entries.slice(start, end).map((entry, i) => <HeldRow key={entry.message.id} entry={entry} mark={marks.get(entry.message.id)} row={rowProps(start + i)} />)
+        ) : (
+          <AnimatePresence initial={false}>
+            {entries.map((entry) => (
+              <BufferItem key={entry.message.id} entry={entry} mark={marks.get(entry.message.id)} />
+            ))}
+          </AnimatePresence>
+        )}
       </ul>
       {discarded.length > 0 && <DiscardNote key={discarded.length} ids={discarded} />}
     </div>
@@ -64,3 +76,13 @@ function BufferItem({ entry: { message, waitingFor, order }, mark }: { entry: Bu
   );
 }
 
+
+/** One held message in a long buffer: no animation, only the rows in view are on the page. */
+function HeldRow({ entry: { message, waitingFor, order }, mark, row }: { entry: BufferEntry; mark: CausalMark | undefined; row: RowProps }) {
+  return (
+    <li {...row} data-msg={message.id} className={`held${mark ? ` mark-${mark}` : ''}`}>
+      <MessageId id={message.id} mark={mark} /> <span className="stamp">{showClock(message.vc)}</span>{' '}
+      <span className="waiting">waiting for {describeWait(waitingFor, order)}</span>
+    </li>
+  );
+}

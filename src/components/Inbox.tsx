@@ -3,9 +3,15 @@ import { listInWords, senderOf, showClock } from './format.ts';
 import { MessageId } from './MessageId.tsx';
 import { nodeColor } from './palette.ts';
 import type { CausalMark } from './useCausalMarks.ts';
-import { useScrollToEnd } from './useScrollToEnd.ts';
+import { useWindowedRows, type RowProps } from './useWindowedRows.ts';
 
-/** The chat of one node: delivered messages in delivery order, each with its own timestamp. */
+/** A chat row's usual height with its gap, before it is measured. */
+const ROW_ESTIMATE_PX = 50;
+
+/**
+ * The chat of one node: delivered messages in delivery order, each with its own timestamp.
+ * Only the messages in view are on the page; it follows the newest while scrolled to the end.
+ */
 export function Inbox({
   name,
   index,
@@ -21,45 +27,66 @@ export function Inbox({
   marks: ReadonlyMap<string, CausalMark>;
   testId?: string;
 }) {
-  const list = useScrollToEnd<HTMLOListElement>(entries.length);
+  const { attachScroller, onScroll, start, end, padTopPx, padBottomPx, rowProps } = useWindowedRows<HTMLDivElement>(entries.length, {
+    estimateRowPx: ROW_ESTIMATE_PX,
+    followEnd: true,
+  });
   return (
-    <ol className="inbox" data-testid={testId} aria-label={`Chat at ${name}`} ref={list}>
-      {entries.length === 0 && <li className="empty">No messages yet</li>}
-      {entries.map(({ message, missing }) => {
-        const own = message.sender === index;
-        const sender = names[message.sender] ?? '?';
-        const mark = marks.get(message.id);
-        return (
-          <li
-            key={message.id}
-            data-testid="message"
-            data-msg={message.id}
-            className={`${own ? 'chat own' : 'chat'}${missing.length > 0 ? ' violation' : ''}${mark ? ` mark-${mark}` : ''}`}
-          >
-            <span className="chat-head">
-              <span className="badge small" style={{ background: nodeColor(message.sender) }} aria-hidden="true">
-                {sender}
-              </span>
-              <MessageId id={message.id} mark={mark} />
-              <span className="stamp">{showClock(message.vc)}</span>
-            </span>
-            <span className="chat-text">
-              <span className="visually-hidden">{own ? 'You' : sender}: </span>
-              {message.text}
-            </span>
-            {missing.length > 0 && (
-              <span className="flag" role="note">
-                ⚠ Shown before {listInWords(missing)}, which {missing.some((id) => senderOf(id) === sender) ? 'came before it' : 'it replies to'}
-                <span className="flag-why">
-                  {' '}
-                  Its stamp {showClock(message.vc)} says {sender} had already seen {listInWords(missing)} when sending it; {name} has not shown{' '}
-                  {missing.length === 1 ? 'that' : 'those'} yet.
-                </span>
-              </span>
-            )}
-          </li>
-        );
-      })}
-    </ol>
+    <div className="inbox-scroll" ref={attachScroller} onScroll={onScroll}>
+      <ol className="inbox" data-testid={testId} aria-label={`Chat at ${name}`} style={{ paddingTop: padTopPx, paddingBottom: padBottomPx }}>
+        {entries.length === 0 && <li className="empty">No messages yet</li>}
+        {entries.slice(start, end).map((entry, i) => (
+          <ChatRow key={entry.message.id} entry={entry} node={{ name, index }} names={names} mark={marks.get(entry.message.id)} row={rowProps(start + i)} />
+        ))}
+      </ol>
+    </div>
+  );
+}
+
+/** One delivered message, flagged when it was shown before something it depends on. */
+function ChatRow({
+  entry: { message, missing },
+  node: { name, index },
+  names,
+  mark,
+  row,
+}: {
+  entry: InboxEntry;
+  node: { name: string; index: number };
+  names: readonly string[];
+  mark: CausalMark | undefined;
+  row: RowProps;
+}) {
+  const own = message.sender === index;
+  const sender = names[message.sender] ?? '?';
+  return (
+    <li
+      {...row}
+      data-testid="message"
+      data-msg={message.id}
+      className={`${own ? 'chat own' : 'chat'}${missing.length > 0 ? ' violation' : ''}${mark ? ` mark-${mark}` : ''}`}
+    >
+      <span className="chat-head">
+        <span className="badge small" style={{ background: nodeColor(message.sender) }} aria-hidden="true">
+          {sender}
+        </span>
+        <MessageId id={message.id} mark={mark} />
+        <span className="stamp">{showClock(message.vc)}</span>
+      </span>
+      <span className="chat-text">
+        <span className="visually-hidden">{own ? 'You' : sender}: </span>
+        {message.text}
+      </span>
+      {missing.length > 0 && (
+        <span className="flag" role="note">
+          ⚠ Shown before {listInWords(missing)}, which {missing.some((id) => senderOf(id) === sender) ? 'came before it' : 'it replies to'}
+          <span className="flag-why">
+            {' '}
+            Its stamp {showClock(message.vc)} says {sender} had already seen {listInWords(missing)} when sending it; {name} has not shown{' '}
+            {missing.length === 1 ? 'that' : 'those'} yet.
+          </span>
+        </span>
+      )}
+    </li>
   );
 }

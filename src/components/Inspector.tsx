@@ -2,23 +2,35 @@ import { useMemo } from 'react';
 import { explainOrder, relateMessages } from '../sim/causality.ts';
 import { useSimulation } from '../store/context.tsx';
 import { listInWords, showClock } from './format.ts';
-import { sentMessages } from './useCausalMarks.ts';
+import { sentMessagesOf } from './trace-index.ts';
 
 /**
  * Causal inspection of the selected message: its past, its future and what is concurrent with
  * it, each with the rule in words; with two selected, their timestamps entry by entry.
  */
 export function Inspector() {
-  const trace = useSimulation((s) => s.trace);
   const names = useSimulation((s) => s.view.names);
   const selected = useSimulation((s) => s.selectedMessages);
   const { selectMessage, clearSelection } = useSimulation((s) => s.actions);
-  const sent = useMemo(() => sentMessages(trace, names), [trace, names]);
+  const sent = useSimulation((s) => sentMessagesOf(s.trace, s.traceLength, s.view.names));
   const [firstId, secondId] = selected;
-  const first = firstId === undefined ? undefined : sent.get(firstId);
-  const second = secondId === undefined ? undefined : sent.get(secondId);
+  const first = firstId === undefined ? undefined : sent.byId.get(firstId);
+  const second = secondId === undefined ? undefined : sent.byId.get(secondId);
+  const relations = useMemo(() => (first ? relateMessages(first, sent.byId.values()) : undefined), [first, sent]);
+  const options = useMemo(
+    () =>
+      first &&
+      [...sent.byId.keys()]
+        .filter((id) => id !== first.id)
+        .map((id) => (
+          <option key={id} value={id}>
+            {id}
+          </option>
+        )),
+    [sent, first],
+  );
 
-  if (!first) {
+  if (!first || !relations) {
     return (
       <section className="inspector" aria-label="Causal inspection">
         <p className="hint">Click a message id (in a chat, a buffer or the diagram) to see what happened before and after it. Shift-click a second one to compare.</p>
@@ -26,10 +38,10 @@ export function Inspector() {
       </section>
     );
   }
-  const { past, future, concurrent } = relateMessages(first, sent.values());
+  const { past, future, concurrent } = relations;
   const example = (ids: ReadonlySet<string>): string | undefined => {
     const [id] = ids;
-    const other = id === undefined ? undefined : sent.get(id);
+    const other = id === undefined ? undefined : sent.byId.get(id);
     return other ? `${explainOrder(other, first, names, showClock).reason}.` : undefined;
   };
   return (
@@ -55,13 +67,7 @@ export function Inspector() {
         Compare with{' '}
         <select value={second?.id ?? ''} onChange={(e) => e.target.value && selectMessage(e.target.value, 'add')}>
           <option value="">choose a message</option>
-          {[...sent.keys()]
-            .filter((id) => id !== first.id)
-            .map((id) => (
-              <option key={id} value={id}>
-                {id}
-              </option>
-            ))}
+          {options}
         </select>
       </label>
       {second && <Comparison a={first} b={second} names={names} />}

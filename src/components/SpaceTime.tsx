@@ -1,19 +1,17 @@
-import { useEffect, useMemo, useRef, useState, type PointerEvent } from 'react';
+import { useEffect, useRef, useState, type PointerEvent } from 'react';
 import { useSimulation } from '../store/context.tsx';
-import { senderOf, showClock } from './format.ts';
+import { DiagramDots, DiagramLines } from './DiagramMarks.tsx';
 import { nodeColor } from './palette.ts';
-import { buildDiagram } from './spacetime-model.ts';
-import { MARK_LABELS, useCausalMarks } from './useCausalMarks.ts';
+import { diagramOf } from './spacetime-model.ts';
+import { useCausalMarks } from './useCausalMarks.ts';
 import { downloadPng, downloadSvg } from './download.ts';
 
 const LEFT_PX = 30;
 const RIGHT_PX = 12;
 const TOP_PX = 16;
 const DEFAULT_SPAN_MS = 10_000;
-/** Vertical offsets for send labels on one node's line: above, below, further above, further below. */
-const LABEL_SLOTS = [-7, 15, -19, 27] as const;
-/** Labels closer than this on one line take different slots. */
-const LABEL_GAP_PX = 90;
+/** How many window widths the marks' origin stays put while the window moves. */
+const ORIGIN_STEP_WINDOWS = 100;
 const MIN_SPAN_MS = 1_000;
 const MAX_SPAN_MS = 600_000;
 
@@ -45,11 +43,11 @@ const DIAGRAM_CSS = `
 /** Lamport's space-time diagram of the run: one line per node, arrows for messages, buffered waits in gold. */
 export function SpaceTime() {
   const trace = useSimulation((s) => s.trace);
+  const traceLength = useSimulation((s) => s.traceLength);
   const names = useSimulation((s) => s.view.names);
   const now = useSimulation((s) => Math.ceil(s.now / 50) * 50);
   const selectMessage = useSimulation((s) => s.actions.selectMessage);
   const marks = useCausalMarks();
-  const model = useMemo(() => buildDiagram(trace, names), [trace, names]);
   const box = useRef<HTMLDivElement>(null);
   const svg = useRef<SVGSVGElement>(null);
   const [size, setSize] = useState({ width: 600, height: 150 });
@@ -73,11 +71,20 @@ export function SpaceTime() {
   const end = pinnedEnd ?? Math.max(shownMs, now + shownMs * 0.08);
   const start = end - shownMs;
   const pxPerMs = (width - LEFT_PX - RIGHT_PX) / shownMs;
-  const x = (t: number): number => LEFT_PX + (t - start) * pxPerMs;
+  /**
+   * Marks are placed from an origin that moves only every `ORIGIN_STEP_WINDOWS` windows, inside
+   * a group shifted to the window: following "now" changes one transform, not every mark's
+   * position, so the browser does not lay the diagram out again on each frame.
+   */
+  const originMs = Math.floor(start / (ORIGIN_STEP_WINDOWS * shownMs)) * ORIGIN_STEP_WINDOWS * shownMs;
+  const shiftPx = LEFT_PX + (originMs - start) * pxPerMs;
+  const x = (t: number): number => (t - originMs) * pxPerMs;
   const rowGap = (height - TOP_PX - 14) / Math.max(1, names.length - 1 || 1);
   const y = (node: number): number => TOP_PX + (names.length === 1 ? 0 : node * rowGap);
-  const visible = (t: number): boolean => t >= start - 50 && t <= end + 50;
-  const markOf = (msg: string): string => marks.get(msg) ?? '';
+  /** Only what overlaps the window is read from the run and drawn, however long the run. */
+  const diagram = diagramOf(trace, traceLength, names);
+  const shown = diagram.window(start - 50, end + 50, now);
+  const place = { x, y, names, marks };
   const pick = (msg: string, add: boolean): void => selectMessage(msg, add ? 'add' : 'toggle');
 
   const onPointerDown = (e: PointerEvent<SVGSVGElement>): void => {
@@ -99,8 +106,6 @@ export function SpaceTime() {
     drag.current = undefined;
   };
 
-  /** Per node, where each label slot was last used; a label takes the first slot free of neighbours. */
-  const slotsUsedAt = new Map<number, number[]>();
   return (
     <div className="spacetime">
       <div className="spacetime-tools" role="toolbar" aria-label="Diagram">
@@ -156,94 +161,11 @@ export function SpaceTime() {
               </text>
             </g>
           ))}
-          {model.waits
-            .filter((w) => visible(w.from) || visible(w.until ?? now) || (w.from < start && (w.until ?? now) > end))
-            .map((w) => (
-              <line key={`w${w.node}-${w.msg}`} className="st-wait" x1={x(w.from)} x2={x(w.until ?? now)} y1={y(w.node)} y2={y(w.node)}>
-                <title>{`${w.msg} waited in ${names[w.node]}'s buffer`}</title>
-              </line>
-            ))}
-          {model.arrows
-            .filter((a) => a.arrivedAt >= start && a.sentAt <= end)
-            .map((a) => (
-              <line
-                key={`a${a.msg}-${a.to}-${a.arrivedAt}`}
-                data-testid="arrow"
-                data-msg={a.msg}
-                data-from={names[a.from]}
-                data-to={names[a.to]}
-                className={`st-arrow ${a.lost ? 'lost ' : ''}${markOf(a.msg)}`}
-                x1={x(a.sentAt)}
-                y1={y(a.from)}
-                x2={x(a.arrivedAt)}
-                y2={y(a.to)}
-                markerEnd="url(#st-head)"
-              />
-            ))}
-          <line className="st-now" x1={x(now)} x2={x(now)} y1={4} y2={height - 2} />
-          {model.events
-            .filter((e) => visible(e.t))
-            .map((e, i) => {
-              const props = {
-                'data-testid': 'event',
-                'data-node': names[e.node],
-                'data-msg': e.msg,
-                'data-kind': e.kind,
-                className: `st-ev ${e.kind} ${markOf(e.msg)}`,
-                onClick: (ev: { shiftKey: boolean }) => pick(e.msg, ev.shiftKey),
-              };
-              /** Sends are buttons, one Tab stop per message; the other dots are reached through them. */
-              const focusable =
-                e.kind === 'send'
-                  ? {
-                      role: 'button',
-                      tabIndex: 0,
-                      'aria-label': `${e.msg} sent by ${names[e.node]}: inspect (Shift+Enter to compare)`,
-                      onKeyDown: (ev: { key: string; shiftKey: boolean; preventDefault: () => void }) => {
-                        if (ev.key !== 'Enter' && ev.key !== ' ') return;
-                        ev.preventDefault();
-                        pick(e.msg, ev.shiftKey);
-                      },
-                    }
-                  : {};
-              const title = <title>{`${e.kind} of ${e.msg} at ${names[e.node]}, t=${e.t} ms`}</title>;
-              if (e.kind === 'deliver') {
-                return (
-                  <rect key={i} {...props} x={x(e.t) - 3} y={y(e.node) - 3} width={6} height={6} fill={nodeColor(names.indexOf(senderOf(e.msg)))}>
-                    {title}
-                  </rect>
-                );
-              }
-              if (e.kind === 'drop') {
-                return (
-                  <path key={i} {...props} d={`M${x(e.t) - 4},${y(e.node) - 4} l8,8 m0,-8 l-8,8`}>
-                    {title}
-                  </path>
-                );
-              }
-              return (
-                <circle key={i} {...props} {...focusable} cx={x(e.t)} cy={y(e.node)} r={e.kind === 'send' ? 5 : 4} {...(e.kind === 'send' ? { fill: nodeColor(e.node) } : {})}>
-                  {title}
-                </circle>
-              );
-            })}
-          {model.events
-            .filter((e) => e.kind === 'send' && visible(e.t))
-            .map((e) => {
-              const lx = x(e.t);
-              const used = slotsUsedAt.get(e.node) ?? LABEL_SLOTS.map(() => -Infinity);
-              const free = used.findIndex((at) => lx - at >= LABEL_GAP_PX);
-              const slot = free === -1 ? used.indexOf(Math.min(...used)) : free;
-              used[slot] = lx;
-              slotsUsedAt.set(e.node, used);
-              const mark = marks.get(e.msg);
-              const stamp = model.stamps.get(e.msg) ?? [];
-              return (
-                <text key={`l${e.msg}`} className={`st-label${mark ? ` label-${mark}` : ''}`} x={lx + 6} y={y(e.node) + (LABEL_SLOTS[slot] ?? 0)}>
-                  {`${e.msg} ${showClock(stamp).replaceAll(' ', '')}${mark && mark !== 'selected' ? ` ${MARK_LABELS[mark].split(' ')[0]}` : ''}`}
-                </text>
-              );
-            })}
+          <g transform={`translate(${shiftPx} 0)`}>
+            <DiagramLines shown={shown} place={place} nowMs={now} />
+            <line className="st-now" x1={x(now)} x2={x(now)} y1={4} y2={height - 2} />
+            <DiagramDots shown={shown} place={place} stamps={diagram.stamps} pick={pick} />
+          </g>
         </svg>
       </div>
     </div>

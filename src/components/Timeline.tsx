@@ -11,7 +11,7 @@ const KEY_STEP_MS = 100;
 export function Timeline() {
   const store = useSimulationStore();
   const { seek, stepBack, pause } = useSimulation((s) => s.actions);
-  const canGoBack = useSimulation((s) => s.trace.length > 0);
+  const canGoBack = useSimulation((s) => s.traceLength > 0);
   const slider = useRef<HTMLInputElement>(null);
   useEffect(() => {
     const show = (now: number, horizon: number): void => {

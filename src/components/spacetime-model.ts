@@ -36,44 +36,138 @@ export interface DiagramModel {
   readonly stamps: ReadonlyMap<string, readonly number[]>;
 }
 
-/** Builds the diagram from a trace: sends, data arrivals, deliveries, losses and buffer waits. */
-export function buildDiagram(trace: readonly TraceEvent[], names: readonly string[]): DiagramModel {
-  const index = new Map(names.map((n, i) => [n, i]));
-  const events: DiagramEvent[] = [];
-  const arrows: DiagramArrow[] = [];
-  const waits: DiagramWait[] = [];
-  const stamps = new Map<string, readonly number[]>();
-  const sends = new Map<string, { node: number; t: number }>();
-  const waiting = new Map<string, number>();
-  for (const e of trace) {
-    if (!('node' in e) || !('msg' in e)) continue;
-    const node = index.get(e.node);
-    if (node === undefined) continue;
+/** What lies in one time window: the dots (with their place in the run, a stable key), arrows and waits. */
+export interface DiagramWindow {
+  /** Index in the whole run of the first dot in `events`. */
+  readonly firstEvent: number;
+  readonly events: readonly DiagramEvent[];
+  readonly arrows: readonly DiagramArrow[];
+  readonly waits: readonly DiagramWait[];
+}
+
+/**
+ * Arrows and waits longer than this are kept on a list of their own; shorter ones are found by
+ * binary search, so a window costs what it shows plus at most this much time either side.
+ */
+const LONG_MS = 10_000;
+
+/** Index of the first element of `items` (sorted by `key`) whose key is at least `value`, or past it with `after`. */
+function search<T>(items: readonly T[], key: (item: T) => number, value: number, after = false): number {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const k = key(items[mid] as T);
+    if (k < value || (after && k === value)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+const byTime = (e: DiagramEvent): number => e.t;
+const byArrival = (a: DiagramArrow): number => a.arrivedAt;
+const byStart = (w: DiagramWait): number => w.from;
+
+/** A buffered wait as the index keeps it: open until the delivery sets `until`. */
+interface MutableWait {
+  readonly msg: string;
+  readonly node: number;
+  readonly from: number;
+  until: number | undefined;
+}
+
+/**
+ * The diagram of a growing trace, built incrementally and read by time window. A trace only grows
+ * by appending and its times never decrease, so dots are sorted by time, arrows by arrival and
+ * waits by start: `extend` reads only new events, and `window` costs what is visible, whatever
+ * the length of the run.
+ */
+export class DiagramIndex {
+  /** The node names the trace uses, in index order. */
+  readonly names: readonly string[];
+  private readonly index: ReadonlyMap<string, number>;
+  private readonly events: DiagramEvent[] = [];
+  private readonly arrows: DiagramArrow[] = [];
+  private readonly longArrows: DiagramArrow[] = [];
+  private readonly waits: MutableWait[] = [];
+  private readonly longWaits: MutableWait[] = [];
+  /** Waits not over yet, by `node|msg`. */
+  private readonly open = new Map<string, MutableWait>();
+  private readonly stampsById = new Map<string, readonly number[]>();
+  private readonly sends = new Map<string, { node: number; t: number }>();
+  private scanned = 0;
+
+  constructor(names: readonly string[]) {
+    this.names = names;
+    this.index = new Map(names.map((n, i) => [n, i]));
+  }
+
+  /** Each message's timestamp, for labels. */
+  get stamps(): ReadonlyMap<string, readonly number[]> {
+    return this.stampsById;
+  }
+
+  /** Reads the events of `trace` up to `length` not read yet. */
+  extend(trace: readonly TraceEvent[], length: number): void {
+    const end = Math.min(length, trace.length);
+    for (; this.scanned < end; this.scanned++) this.read(trace[this.scanned] as TraceEvent);
+  }
+
+  /** The whole diagram, for tests and exports. */
+  model(): DiagramModel {
+    return { events: this.events, arrows: [...this.arrows, ...this.longArrows].sort((a, b) => a.arrivedAt - b.arrivedAt), waits: this.waits, stamps: this.stampsById };
+  }
+
+  /** What overlaps `[fromMs, toMs]`; a wait still open lasts until `nowMs`. */
+  window(fromMs: number, toMs: number, nowMs: number): DiagramWindow {
+    const firstEvent = search(this.events, byTime, fromMs);
+    const events = this.events.slice(firstEvent, search(this.events, byTime, toMs, true));
+    const arrows = this.arrows.slice(search(this.arrows, byArrival, fromMs), search(this.arrows, byArrival, toMs + LONG_MS, true)).filter((a) => a.sentAt <= toMs);
+    for (const a of this.longArrows) if (a.sentAt <= toMs && a.arrivedAt >= fromMs) arrows.push(a);
+    const waits: DiagramWait[] = [];
+    for (const w of this.waits.slice(search(this.waits, byStart, fromMs - LONG_MS), search(this.waits, byStart, toMs, true))) {
+      if (w.until !== undefined && w.until - w.from <= LONG_MS && w.until >= fromMs) waits.push(w);
+    }
+    for (const w of this.longWaits) if (w.from <= toMs && (w.until as number) >= fromMs) waits.push(w);
+    for (const w of this.open.values()) if (w.from <= toMs && nowMs >= fromMs) waits.push(w);
+    return { firstEvent, events, arrows, waits };
+  }
+
+  private read(e: TraceEvent): void {
+    if (!('node' in e) || !('msg' in e)) return;
+    const node = this.index.get(e.node);
+    if (node === undefined) return;
     switch (e.type) {
       case 'send':
-        sends.set(e.msg, { node, t: e.t });
-        stamps.set(e.msg, e.vc);
-        events.push({ kind: 'send', node, msg: e.msg, t: e.t });
+        this.sends.set(e.msg, { node, t: e.t });
+        this.stampsById.set(e.msg, e.vc);
+        this.events.push({ kind: 'send', node, msg: e.msg, t: e.t });
         break;
       case 'receive':
       case 'drop': {
         if (e.type === 'drop' && e.control !== undefined) break;
-        const sent = sends.get(e.msg);
+        const sent = this.sends.get(e.msg);
         const lost = e.type === 'drop';
-        events.push({ kind: lost ? 'drop' : 'receive', node, msg: e.msg, t: e.t });
-        if (sent) arrows.push({ msg: e.msg, from: sent.node, sentAt: sent.t, to: node, arrivedAt: e.t, lost });
+        this.events.push({ kind: lost ? 'drop' : 'receive', node, msg: e.msg, t: e.t });
+        if (!sent) break;
+        const arrow = { msg: e.msg, from: sent.node, sentAt: sent.t, to: node, arrivedAt: e.t, lost };
+        (e.t - sent.t > LONG_MS ? this.longArrows : this.arrows).push(arrow);
         break;
       }
-      case 'buffer':
-        waiting.set(`${node}|${e.msg}`, waits.push({ msg: e.msg, node, from: e.t, until: undefined }) - 1);
+      case 'buffer': {
+        const wait: MutableWait = { msg: e.msg, node, from: e.t, until: undefined };
+        this.waits.push(wait);
+        this.open.set(`${node}|${e.msg}`, wait);
         break;
+      }
       case 'deliver': {
-        events.push({ kind: 'deliver', node, msg: e.msg, t: e.t });
+        this.events.push({ kind: 'deliver', node, msg: e.msg, t: e.t });
         const key = `${node}|${e.msg}`;
-        const w = waiting.get(key);
-        if (w !== undefined) {
-          waits[w] = { ...(waits[w] as DiagramWait), until: e.t };
-          waiting.delete(key);
+        const wait = this.open.get(key);
+        if (wait) {
+          wait.until = e.t;
+          this.open.delete(key);
+          if (e.t - wait.from > LONG_MS) this.longWaits.push(wait);
         }
         break;
       }
@@ -81,5 +175,25 @@ export function buildDiagram(trace: readonly TraceEvent[], names: readonly strin
         break;
     }
   }
-  return { events, arrows, waits, stamps };
+}
+
+/** Builds the diagram from a trace: sends, data arrivals, deliveries, losses and buffer waits. */
+export function buildDiagram(trace: readonly TraceEvent[], names: readonly string[]): DiagramModel {
+  const index = new DiagramIndex(names);
+  index.extend(trace, trace.length);
+  return index.model();
+}
+
+/** One index per trace array: a rebuilt run brings a new array and so a new index. */
+const indexes = new WeakMap<readonly TraceEvent[], DiagramIndex>();
+
+/** The diagram of (at least) the first `length` events of `trace`, kept per trace and extended as it grows. */
+export function diagramOf(trace: readonly TraceEvent[], length: number, names: readonly string[]): DiagramIndex {
+  let index = indexes.get(trace);
+  if (!index || index.names !== names) {
+    index = new DiagramIndex(names);
+    indexes.set(trace, index);
+  }
+  index.extend(trace, length);
+  return index;
 }

@@ -1,8 +1,6 @@
-import { useMemo } from 'react';
 import { relateMessages } from '../sim/causality.ts';
-import type { Message } from '../sim/message.ts';
-import type { TraceEvent } from '../sim/trace.ts';
 import { useSimulation } from '../store/context.tsx';
+import { sentMessagesOf, type SentMessages } from './trace-index.ts';
 
 /** How a message relates to the selected one; each mark is also shown in words or by shape. */
 export type CausalMark = 'selected' | 'past' | 'future' | 'concurrent';
@@ -15,33 +13,34 @@ export const MARK_LABELS: Readonly<Record<CausalMark, string>> = {
   concurrent: '∥ concurrent',
 };
 
-/** The messages sent so far, rebuilt from the trace's send events. */
-export function sentMessages(trace: readonly TraceEvent[], names: readonly string[]): Map<string, Message> {
-  const sent = new Map<string, Message>();
-  for (const e of trace) {
-    if (e.type !== 'send') continue;
-    const sender = names.indexOf(e.node);
-    sent.set(e.msg, { id: e.msg, sender, seq: e.vc[sender] ?? 0, vc: e.vc, text: e.text, sentAt: e.t });
-  }
-  return sent;
-}
+const NO_MARKS: ReadonlyMap<string, CausalMark> = new Map();
 
-/** Marks every message sent so far relative to the first selected message (empty when none is). */
-export function useCausalMarks(): ReadonlyMap<string, CausalMark> {
-  const trace = useSimulation((s) => s.trace);
-  const names = useSimulation((s) => s.view.names);
-  const [selected] = useSimulation((s) => s.selectedMessages);
-  return useMemo(() => {
-    const marks = new Map<string, CausalMark>();
-    if (selected === undefined) return marks;
-    const sent = sentMessages(trace, names);
-    const message = sent.get(selected);
-    if (!message) return marks;
-    const { past, future, concurrent } = relateMessages(message, sent.values());
+/** The marks last computed for each set of sent messages, shared by every view that shows marks. */
+const computed = new WeakMap<SentMessages, { selected: string; marks: ReadonlyMap<string, CausalMark> }>();
+
+/** Marks every message in `sent` relative to `selected`, reusing the last result while neither changed. */
+function marksFor(sent: SentMessages, selected: string): ReadonlyMap<string, CausalMark> {
+  const last = computed.get(sent);
+  if (last && last.selected === selected) return last.marks;
+  const marks = new Map<string, CausalMark>();
+  const message = sent.byId.get(selected);
+  if (message) {
+    const { past, future, concurrent } = relateMessages(message, sent.byId.values());
     marks.set(selected, 'selected');
     for (const id of past) marks.set(id, 'past');
     for (const id of future) marks.set(id, 'future');
     for (const id of concurrent) marks.set(id, 'concurrent');
-    return marks;
-  }, [trace, names, selected]);
+  }
+  computed.set(sent, { selected, marks });
+  return marks;
+}
+
+/**
+ * Marks every message sent so far relative to the first selected message (empty when none is).
+ * The result keeps its identity until the selection or the set of sent messages changes, so
+ * views re-render when a message is sent, not on every arrival.
+ */
+export function useCausalMarks(): ReadonlyMap<string, CausalMark> {
+  const [selected] = useSimulation((s) => s.selectedMessages);
+  return useSimulation((s) => (selected === undefined ? NO_MARKS : marksFor(sentMessagesOf(s.trace, s.traceLength, s.view.names), selected)));
 }

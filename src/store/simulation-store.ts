@@ -109,8 +109,14 @@ export interface SimulationState {
   readonly helpOpen: boolean;
   /** Messages selected for inspection: none, one, or two to compare. */
   readonly selectedMessages: readonly string[];
-  /** The trace so far; grows by appending. */
+  /**
+   * The run's trace: the engine's own append-only array, shared rather than copied on each
+   * change, so its first `traceLength` events never change. A rebuilt run (seek, step back,
+   * another policy, a loaded or new run) brings a new array.
+   */
   readonly trace: readonly TraceEvent[];
+  /** How many events `trace` holds as published; select this, not `trace`, to follow its growth. */
+  readonly traceLength: number;
   /** Virtual time shown, in ms; may run a fraction ahead of `view.now` between frames. */
   readonly now: number;
   readonly playing: boolean;
@@ -153,7 +159,7 @@ export function createSimulationStore(
     /** Publishes the world's state after a change. */
     const publish = (extra: Partial<SimulationState> = {}): void => {
       const canStep = world.nextEventAt !== undefined || world.commands.length < timeline.length;
-      set({ view: world.view(), compareView: mirror?.view(), network: world.currentNetwork, trace: world.trace.slice(), canStep, ...extra });
+      set({ view: world.view(), compareView: mirror?.view(), network: world.currentNetwork, trace: world.trace, traceLength: world.trace.length, canStep, ...extra });
     };
 
     /** Applies a command to the run and, at the same instant, to the comparison run. */
@@ -205,7 +211,8 @@ export function createSimulationStore(
       theme: 'system',
       helpOpen: false,
       selectedMessages: [],
-      trace: [],
+      trace: world.trace,
+      traceLength: 0,
       now: 0,
       playing: options.playing ?? true,
       speed: 1,

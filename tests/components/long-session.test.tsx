@@ -1,0 +1,143 @@
+import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import App from '../../src/App.tsx';
+import { BufferList } from '../../src/components/BufferList.tsx';
+import { SpaceTime } from '../../src/components/SpaceTime.tsx';
+import type { BufferEntry } from '../../src/sim/view.ts';
+import { SimulationProvider } from '../../src/store/context.tsx';
+import { DEFAULT_SETTINGS } from '../../src/store/settings.ts';
+import { createSimulationStore, type SimulationStore } from '../../src/store/simulation-store.ts';
+import { LONG_DELIVERIES, longRun } from '../long-run.ts';
+import { renderWithStore } from './render.tsx';
+
+/** At most this many rows of one list are on the page, however long the session. */
+const MAX_ROWS = 60;
+
+function openLongSession(): SimulationStore {
+  const store = createSimulationStore(DEFAULT_SETTINGS, [], { playing: false });
+  store.getState().actions.loadRun(longRun());
+  render(
+    <SimulationProvider store={store}>
+      <App />
+    </SimulationProvider>,
+  );
+  return store;
+}
+
+/** Scrolls `scroller` as a browser would, giving it the layout the test DOM lacks. */
+function scrollTo(scroller: HTMLElement, topPx: number | 'end'): void {
+  const viewportPx = 400;
+  const contentPx = 10_000_000;
+  Object.defineProperty(scroller, 'clientHeight', { configurable: true, value: viewportPx });
+  Object.defineProperty(scroller, 'scrollHeight', { configurable: true, value: contentPx });
+  scroller.scrollTop = topPx === 'end' ? contentPx - viewportPx : topPx;
+  fireEvent.scroll(scroller);
+}
+
+/** Opening a session this long in a test DOM takes a few seconds on a busy machine. */
+const LONG_TEST_MS = 60_000;
+
+describe(`a session of ${LONG_DELIVERIES.toLocaleString('en')} deliveries`, { timeout: LONG_TEST_MS }, () => {
+  it('shows a chat of a thousand messages a screenful at a time, every message reachable by scrolling', () => {
+    const store = openLongSession();
+    const entries = store.getState().view.nodes[0]?.inbox ?? [];
+    expect(entries.length).toBeGreaterThan(1_000);
+    const chat = screen.getByRole('list', { name: 'Chat at A' });
+    const shown = (): HTMLElement[] => within(chat).getAllByTestId('message');
+    expect(shown().length).toBeLessThanOrEqual(MAX_ROWS);
+    expect(shown().at(-1)?.dataset.msg).toBe(entries.at(-1)?.message.id);
+    expect(shown().at(-1)?.getAttribute('aria-setsize')).toBe(String(entries.length));
+
+    const scroller = chat.parentElement as HTMLElement;
+    act(() => scrollTo(scroller, 0));
+    expect(shown().length).toBeLessThanOrEqual(MAX_ROWS);
+    expect(shown()[0]?.dataset.msg).toBe(entries[0]?.message.id);
+    expect(shown()[0]?.getAttribute('aria-posinset')).toBe('1');
+
+    act(() => scrollTo(scroller, 600 * 50));
+    const middle = shown().find((row) => row.getAttribute('aria-posinset') === '601');
+    expect(middle?.dataset.msg).toBe(entries[600]?.message.id);
+
+    act(() => scrollTo(scroller, 'end'));
+    expect(shown().at(-1)?.dataset.msg).toBe(entries.at(-1)?.message.id);
+  });
+
+  it('keeps following the newest message at the end, and stays put once scrolled up', () => {
+    const store = openLongSession();
+    const chat = screen.getByRole('list', { name: 'Chat at A' });
+    const newest = (): string | undefined => within(chat).getAllByTestId('message').at(-1)?.dataset.msg;
+    const inbox = () => store.getState().view.nodes[0]?.inbox ?? [];
+    const count = inbox().length;
+    act(() => {
+      while (inbox().length === count) store.getState().actions.step();
+    });
+    expect(newest()).toBe(inbox().at(-1)?.message.id);
+
+    act(() => scrollTo(chat.parentElement as HTMLElement, 0));
+    const reading = within(chat).getAllByTestId('message')[0]?.dataset.msg;
+    const grown = inbox().length;
+    act(() => {
+      while (inbox().length === grown) store.getState().actions.step();
+    });
+    expect(within(chat).getAllByTestId('message')[0]?.dataset.msg).toBe(reading);
+    expect(newest()).not.toBe(inbox().at(-1)?.message.id);
+  });
+
+  it('logs every event, showing only the lines in view', () => {
+    const store = openLongSession();
+    const log = screen.getByRole('log');
+    const { trace, traceLength } = store.getState();
+    expect(log.dataset.events).toBe(String(traceLength));
+    const lines = (): HTMLElement[] => [...log.querySelectorAll<HTMLElement>('li.ev')];
+    expect(lines().length).toBeLessThanOrEqual(MAX_ROWS);
+    expect(lines().at(-1)?.getAttribute('aria-posinset')).toBe(String(traceLength));
+    act(() => scrollTo(log, 0));
+    expect(lines()[0]?.getAttribute('aria-posinset')).toBe('1');
+    expect(lines()[0]?.textContent).toContain(`sent ${trace[0]?.type === 'send' ? trace[0].msg : '?'}`);
+  });
+
+  it('draws only the part of the diagram in view, also after panning back', () => {
+    const store = createSimulationStore(DEFAULT_SETTINGS, [], { playing: false });
+    store.getState().actions.loadRun(longRun());
+    render(
+      <SimulationProvider store={store}>
+        <SpaceTime />
+      </SimulationProvider>,
+    );
+    const diagram = screen.getByTestId('spacetime');
+    const dots = (): HTMLElement[] => within(diagram).queryAllByTestId('event');
+    const timesDrawn = (): number[] => dots().map((dot) => Number(/t=(\d+)/.exec(dot.textContent ?? '')?.[1]));
+    const runDots = store.getState().trace.filter((e) => e.type !== 'buffer').length;
+    for (let i = 0; i < 3; i++) fireEvent.click(screen.getByRole('button', { name: 'Zoom in' }));
+    expect(dots().length).toBeGreaterThan(0);
+    expect(dots().length).toBeLessThan(runDots / 20);
+    const latest = Math.max(...timesDrawn());
+    expect(latest).toBe(store.getState().view.now);
+    fireEvent.click(screen.getByRole('button', { name: '◀ Earlier' }));
+    fireEvent.click(screen.getByRole('button', { name: '◀ Earlier' }));
+    expect(dots().length).toBeGreaterThan(0);
+    expect(dots().length).toBeLessThan(runDots / 20);
+    expect(Math.max(...timesDrawn())).toBeLessThan(latest);
+  });
+});
+
+describe('a long hold-back buffer', () => {
+  it('shows the held messages in view only, and the oldest and newest by scrolling', () => {
+    const held: BufferEntry[] = Array.from({ length: 500 }, (_, i) => ({
+      message: { id: `B${i + 2}`, sender: 1, seq: i + 2, vc: [1, i + 2, 0], text: 'later', sentAt: i },
+      arrivedAt: i,
+      waitingFor: ['B1'],
+    }));
+    renderWithStore(<BufferList name="C" entries={held} discarded={[]} marks={new Map()} />);
+    const buffer = screen.getByRole('list', { name: 'Hold-back buffer of C' });
+    const rows = (): HTMLElement[] => within(buffer).getAllByRole('listitem');
+    expect(screen.getByRole('heading', { name: /Hold-back buffer \(500\)/ })).toBeTruthy();
+    expect(rows().length).toBeLessThanOrEqual(MAX_ROWS);
+    expect(rows()[0]?.textContent).toContain('B2');
+    expect(rows()[0]?.textContent).toContain('waiting for B1');
+    act(() => scrollTo(buffer.parentElement as HTMLElement, 'end'));
+    expect(rows().length).toBeLessThanOrEqual(MAX_ROWS);
+    expect(rows().at(-1)?.dataset.msg).toBe('B501');
+    expect(rows().at(-1)?.getAttribute('aria-posinset')).toBe('500');
+  });
+});
