@@ -4,7 +4,7 @@ import { FlightDot } from './FlightDot.tsx';
 import { nodePositions, STAGE_SIZE, type Point } from './geometry.ts';
 import { nodeColor } from './palette.ts';
 import { countRender } from './render-count.ts';
-import { useFlightMotion } from './useFlightMotion.ts';
+import { CROWDED_FLIGHTS, useFlightMotion } from './useFlightMotion.ts';
 import { linkKey } from '../sim/network.ts';
 
 /** The network: nodes on a ring, links between them, and every message in transit. */
@@ -42,7 +42,7 @@ export function NetworkView() {
       <figcaption className="visually-hidden">
         Network: {flights.length} message{flights.length === 1 ? '' : 's'} in transit
       </figcaption>
-      <svg viewBox={`0 0 ${STAGE_SIZE} ${STAGE_SIZE}`} className="network-svg">
+      <svg viewBox={`0 0 ${STAGE_SIZE} ${STAGE_SIZE}`} className={flights.length > CROWDED_FLIGHTS ? 'network-svg crowded' : 'network-svg'}>
         {links.map(({ a, b, from, to, key }) => {
           const cut = cutLinks.includes(key) || cutLinks.includes(linkKey(b, a));
           const label = `Link ${names[a]}–${names[b]}: ${cut ? 'cut, click to heal' : 'click to cut'}`;

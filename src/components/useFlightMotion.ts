@@ -17,6 +17,12 @@ const EXIT_MS = 300;
 const STEP_UNITS = 0.5;
 /** Most dots fading at once; beyond it (a reset, a seek) finished dots simply go, keeping the work bounded. */
 const MAX_FADING = 64;
+/**
+ * Above this many flights nobody follows a single dot, so dots appear and go without fading:
+ * an opacity animation anywhere in the drawing makes Chromium re-layerize every dot each
+ * frame, which at a thousand flights costs more than moving them.
+ */
+export const CROWDED_FLIGHTS = 100;
 const REDUCED_MOTION = '(prefers-reduced-motion: reduce)';
 
 /** Registers a dot's element for its flight; returns the function that unregisters it. */
@@ -87,13 +93,14 @@ class FlightMotion {
     for (const entry of this.placed.values()) if (all || entry.flight.status === 'flying') this.move(entry, nowMs);
   }
 
-  /** Fades out the dots of flights no longer in `flights`, before React removes them. */
+  /** Fades out the dots of flights no longer in `flights` (unless crowded), before React removes them. */
   retire(flights: readonly FlightView[]): void {
     const present = new Set<number>();
     for (const flight of flights) present.add(flight.id);
+    const layer = flights.length > CROWDED_FLIGHTS ? null : this.exitLayer.current;
     for (const [id, entry] of this.placed) {
       if (present.has(id)) continue;
-      fadeOut(entry.element, this.exitLayer.current);
+      fadeOut(entry.element, layer);
       this.placed.delete(id);
     }
   }

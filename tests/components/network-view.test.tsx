@@ -1,6 +1,7 @@
 import { act, fireEvent } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { NetworkView } from '../../src/components/NetworkView.tsx';
+import { CROWDED_FLIGHTS } from '../../src/components/useFlightMotion.ts';
 import type { SimulationStore } from '../../src/store/simulation-store.ts';
 import { renderWithStore } from './render.tsx';
 
@@ -69,6 +70,7 @@ describe('the network view', () => {
 describe('a finished flight', () => {
   const animate = vi.fn<() => EventTarget>(() => new EventTarget());
   beforeEach(() => {
+    animate.mockClear();
     Object.defineProperty(Element.prototype, 'animate', { value: animate, configurable: true, writable: true });
   });
   afterEach(() => {
@@ -86,5 +88,16 @@ describe('a finished flight', () => {
     expect(ghost.closest('[aria-hidden="true"]')).not.toBeNull();
     expect(animate).toHaveBeenCalledTimes(1);
     expect(dots()).toHaveLength(3);
+  });
+
+  it('goes without fading when more than CROWDED_FLIGHTS flights are in the air', () => {
+    const { store } = renderWithStore(<NetworkView />, { nodeCount: 8 });
+    act(() => {
+      for (let i = 0; i < 15; i++) store.getState().actions.send(0, `Hello ${i}`);
+    });
+    expect(dots().length).toBeGreaterThan(CROWDED_FLIGHTS);
+    act(() => store.getState().actions.step());
+    expect(document.querySelectorAll('[data-testid="flight-leaving"]')).toHaveLength(0);
+    expect(animate).not.toHaveBeenCalled();
   });
 });
