@@ -47,14 +47,13 @@ export function summariseFrames(sample: FrameSample, cpuMs: number): FrameStats 
 }
 
 /**
- * FlightDot renders per flight over its life: the renders in the window divided by the
- * flights that first appeared in it. In a steady stream as many flights leave as arrive,
- * so this counts mounts, exits and every re-render of dots already flying.
+ * FlightDot renders per flight: every render since the page opened (mounts included) divided
+ * by the flights drawn since then. A dot that renders once when it appears scores 1; a list
+ * that re-renders every dot on every arrival adds about one per arrival.
  */
-export function rendersPerFlight(before: RenderSample, after: RenderSample): number | undefined {
-  const born = after.flightsSeen - before.flightsSeen;
-  if (!after.counted || born <= 0) return undefined;
-  return round((after.flightRenders - before.flightRenders) / born, 2);
+export function rendersPerFlight(sample: RenderSample): number | undefined {
+  if (!sample.counted || sample.flightsSeen === 0) return undefined;
+  return round(sample.flightRenders / sample.flightsSeen, 2);
 }
 
 /** NetworkView renders per second of the window. */

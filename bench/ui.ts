@@ -1,11 +1,12 @@
-// Browser benchmark for the classroom view: `npm run bench:ui [-- --json] [-- --runs 3]`.
+// Browser benchmark for the classroom view: `npm run bench:ui [-- --json] [-- --runs 3] [-- --dist DIR]`.
 // Builds the site with `vite build --mode bench` (the production build plus render counters,
 // see src/components/render-count.ts), serves it with tests/e2e/serve.mjs, and drives
 // Debian's Chromium at 1280×720. Each scenario opens an ordinary share link (bench/ui-runs.ts),
 // presses Play and records 5 s of frames. Flight scenarios put K transmissions in the air
 // among 8 nodes, the classroom view's maximum; the long session loads a run with 10,000
-// deliveries and types into a node's message box while it plays. Missed targets are marked
-// MISS; the exit code is non-zero only when the bench could not run.
+// deliveries and types into a node's message box while it plays. `--dist DIR` reuses a build
+// (made with --mode bench, or renders are not counted). Missed targets are marked MISS; the
+// exit code is non-zero only when the bench could not run.
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -156,7 +157,7 @@ async function recordFlights(page: Page, run: BenchRun, k: number): Promise<Flig
   const after = await readRenders(page);
   const drawnAtEnd = await countFlights(page);
   if (drawnAtStart < k / 2) throw new Error(`only ${drawnAtStart} flights drawn for K = ${k}`);
-  const perFlight = rendersPerFlight(before, after);
+  const perFlight = rendersPerFlight(after);
   const misses: string[] = [];
   if (k <= TARGET.longFramesUpToK && frames.longFrames > 0) misses.push('longFrames');
   if (k === Math.max(...FLIGHT_COUNTS) && frames.blockingMsPer5s > TARGET.blockingMsAtMaxK) misses.push('blockingMsPer5s');
