@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { senderOf, showClock } from './format.ts';
 import { nodeColor } from './palette.ts';
 import type { DiagramWindow } from './spacetime-model.ts';
@@ -8,16 +9,54 @@ const LABEL_SLOTS = [-7, 15, -19, 27] as const;
 /** Labels closer than this on one line take different slots. */
 const LABEL_GAP_PX = 90;
 
-/** Where marks go: `x` from a time, `y` from a node's index, both in the diagram's drawing units. */
+/**
+ * Where marks go, in the diagram's drawing units: a time `t` at `(t - originMs) * pxPerMs`, node
+ * `i` at `topPx + i * rowGapPx`. Plain numbers, so a memoised layer sees when nothing moved.
+ */
 export interface DiagramPlacement {
-  readonly x: (t: number) => number;
-  readonly y: (node: number) => number;
+  readonly originMs: number;
+  readonly pxPerMs: number;
+  readonly topPx: number;
+  readonly rowGapPx: number;
   readonly names: readonly string[];
   readonly marks: ReadonlyMap<string, CausalMark>;
 }
 
+/** The x of time `t`. */
+function xAt(place: DiagramPlacement, t: number): number {
+  return (t - place.originMs) * place.pxPerMs;
+}
+
+/** The y of node `node`'s line. */
+function yAt(place: DiagramPlacement, node: number): number {
+  return place.topPx + node * place.rowGapPx;
+}
+
+/** Per node, where each label slot was last used (x), so placing can go on from one layer to the next. */
+export type LabelUse = ReadonlyMap<number, readonly number[]>;
+
+/** Gives each send's label the first slot free of its neighbours on the same line, going on from `before`. */
+export function placeLabels(shown: DiagramWindow, place: DiagramPlacement, before: LabelUse = new Map()): { slots: ReadonlyMap<string, number>; after: LabelUse } {
+  const used = new Map([...before].map(([node, xs]) => [node, [...xs]]));
+  const slots = new Map<string, number>();
+  for (const e of shown.events) {
+    if (e.kind !== 'send') continue;
+    const lx = xAt(place, e.t);
+    const onLine = used.get(e.node) ?? LABEL_SLOTS.map(() => -Infinity);
+    const free = onLine.findIndex((at) => lx - at >= LABEL_GAP_PX);
+    const slot = free === -1 ? onLine.indexOf(Math.min(...onLine)) : free;
+    onLine[slot] = lx;
+    used.set(e.node, onLine);
+    slots.set(e.msg, slot);
+  }
+  return { slots, after: used };
+}
+
 /** Buffered waits in gold and an arrow per arrival or loss; a wait not over yet runs to `nowMs`. */
-export function DiagramLines({ shown, place: { x, y, names, marks }, nowMs }: { shown: DiagramWindow; place: DiagramPlacement; nowMs: number }) {
+export const DiagramLines = memo(function DiagramLines({ shown, place, nowMs }: { shown: DiagramWindow; place: DiagramPlacement; nowMs: number }) {
+  const x = (t: number): number => xAt(place, t);
+  const y = (node: number): number => yAt(place, node);
+  const { names, marks } = place;
   return (
     <>
       {shown.waits.map((w) => (
@@ -42,25 +81,29 @@ export function DiagramLines({ shown, place: { x, y, names, marks }, nowMs }: { 
       ))}
     </>
   );
-}
+});
 
 /**
  * A dot per send, arrival, delivery and loss, and a label with each send's timestamp. Sends are
  * buttons, one Tab stop per message; Enter or a click inspects, with Shift it compares.
  */
-export function DiagramDots({
+export const DiagramDots = memo(function DiagramDots({
   shown,
-  place: { x, y, names, marks },
+  place,
+  labelSlots,
   stamps,
   pick,
 }: {
   shown: DiagramWindow;
   place: DiagramPlacement;
+  /** Each send's label slot, from `placeLabels`. */
+  labelSlots: ReadonlyMap<string, number>;
   stamps: ReadonlyMap<string, readonly number[]>;
   pick: (msg: string, add: boolean) => void;
 }) {
-  /** Per node, where each label slot was last used; a label takes the first slot free of neighbours. */
-  const slotsUsedAt = new Map<number, number[]>();
+  const x = (t: number): number => xAt(place, t);
+  const y = (node: number): number => yAt(place, node);
+  const { names, marks } = place;
   return (
     <>
       {shown.events.map((e, i) => {
@@ -110,19 +153,13 @@ export function DiagramDots({
       {shown.events
         .filter((e) => e.kind === 'send')
         .map((e) => {
-          const lx = x(e.t);
-          const used = slotsUsedAt.get(e.node) ?? LABEL_SLOTS.map(() => -Infinity);
-          const free = used.findIndex((at) => lx - at >= LABEL_GAP_PX);
-          const slot = free === -1 ? used.indexOf(Math.min(...used)) : free;
-          used[slot] = lx;
-          slotsUsedAt.set(e.node, used);
           const mark = marks.get(e.msg);
           return (
-            <text key={`l${e.msg}`} className={`st-label${mark ? ` label-${mark}` : ''}`} x={lx + 6} y={y(e.node) + (LABEL_SLOTS[slot] ?? 0)}>
+            <text key={`l${e.msg}`} className={`st-label${mark ? ` label-${mark}` : ''}`} x={x(e.t) + 6} y={y(e.node) + (LABEL_SLOTS[labelSlots.get(e.msg) ?? 0] ?? 0)}>
               {`${e.msg} ${showClock(stamps.get(e.msg) ?? []).replaceAll(' ', '')}${mark && mark !== 'selected' ? ` ${MARK_LABELS[mark].split(' ')[0]}` : ''}`}
             </text>
           );
         })}
     </>
   );
-}
+});

@@ -1,8 +1,8 @@
-import { useEffect, useRef, useState, type PointerEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type PointerEvent } from 'react';
 import { useSimulation } from '../store/context.tsx';
-import { DiagramDots, DiagramLines } from './DiagramMarks.tsx';
+import { DiagramDots, DiagramLines, placeLabels } from './DiagramMarks.tsx';
 import { nodeColor } from './palette.ts';
-import { diagramOf } from './spacetime-model.ts';
+import { diagramOf, liveFrom, settledBefore } from './spacetime-model.ts';
 import { useCausalMarks } from './useCausalMarks.ts';
 import { downloadPng, downloadSvg } from './download.ts';
 
@@ -12,6 +12,8 @@ const TOP_PX = 16;
 const DEFAULT_SPAN_MS = 10_000;
 /** How many window widths the marks' origin stays put while the window moves. */
 const ORIGIN_STEP_WINDOWS = 100;
+/** The settled part of the diagram is redrawn when the window has moved by this fraction of its width. */
+const SLICES_PER_WINDOW = 4;
 const MIN_SPAN_MS = 1_000;
 const MAX_SPAN_MS = 600_000;
 
@@ -46,6 +48,8 @@ export function SpaceTime() {
   const traceLength = useSimulation((s) => s.traceLength);
   const names = useSimulation((s) => s.view.names);
   const now = useSimulation((s) => Math.ceil(s.now / 50) * 50);
+  /** The engine's clock: nothing it has passed can change any more. */
+  const engineNow = useSimulation((s) => s.view.now);
   const selectMessage = useSimulation((s) => s.actions.selectMessage);
   const marks = useCausalMarks();
   const box = useRef<HTMLDivElement>(null);
@@ -78,14 +82,25 @@ export function SpaceTime() {
    */
   const originMs = Math.floor(start / (ORIGIN_STEP_WINDOWS * shownMs)) * ORIGIN_STEP_WINDOWS * shownMs;
   const shiftPx = LEFT_PX + (originMs - start) * pxPerMs;
-  const x = (t: number): number => (t - originMs) * pxPerMs;
-  const rowGap = (height - TOP_PX - 14) / Math.max(1, names.length - 1 || 1);
-  const y = (node: number): number => TOP_PX + (names.length === 1 ? 0 : node * rowGap);
-  /** Only what overlaps the window is read from the run and drawn, however long the run. */
+  const rowGapPx = (height - TOP_PX - 14) / Math.max(1, names.length - 1 || 1);
+  const place = useMemo(() => ({ originMs, pxPerMs, topPx: TOP_PX, rowGapPx, names, marks }), [originMs, pxPerMs, rowGapPx, names, marks]);
+  const y = (node: number): number => TOP_PX + node * rowGapPx;
+  const pick = useCallback((msg: string, add: boolean): void => selectMessage(msg, add ? 'add' : 'toggle'), [selectMessage]);
+  /**
+   * Only what overlaps the window is read from the run and drawn, however long the run. What the
+   * engine's clock has passed (up to a slice boundary) is one memoised layer, redrawn only when the
+   * window moves by a slice; each frame redraws just the live part after it.
+   */
   const diagram = diagramOf(trace, traceLength, names);
-  const shown = diagram.window(start - 50, end + 50, now);
-  const place = { x, y, names, marks };
-  const pick = (msg: string, add: boolean): void => selectMessage(msg, add ? 'add' : 'toggle');
+  const sliceMs = shownMs / SLICES_PER_WINDOW;
+  const fromMs = Math.floor((start - 50) / sliceMs) * sliceMs;
+  const toMs = end + 50;
+  const settledMs = Math.min(toMs, Math.max(fromMs, Math.floor(engineNow / sliceMs) * sliceMs));
+  const settled = useMemo(() => settledBefore(diagram.window(fromMs, settledMs, settledMs), settledMs), [diagram, fromMs, settledMs]);
+  const settledLabels = useMemo(() => placeLabels(settled, place), [settled, place]);
+  const live = liveFrom(diagram.window(settledMs, toMs, now), settledMs);
+  const liveLabels = placeLabels(live, place, settledLabels.after);
+  const nowX = (now - originMs) * pxPerMs;
 
   const onPointerDown = (e: PointerEvent<SVGSVGElement>): void => {
     if ((e.target as Element).closest('[data-testid="event"]')) return;
@@ -162,9 +177,11 @@ export function SpaceTime() {
             </g>
           ))}
           <g transform={`translate(${shiftPx} 0)`}>
-            <DiagramLines shown={shown} place={place} nowMs={now} />
-            <line className="st-now" x1={x(now)} x2={x(now)} y1={4} y2={height - 2} />
-            <DiagramDots shown={shown} place={place} stamps={diagram.stamps} pick={pick} />
+            <DiagramLines shown={settled} place={place} nowMs={settledMs} />
+            <DiagramLines shown={live} place={place} nowMs={now} />
+            <line className="st-now" x1={nowX} x2={nowX} y1={4} y2={height - 2} />
+            <DiagramDots shown={settled} place={place} labelSlots={settledLabels.slots} stamps={diagram.stamps} pick={pick} />
+            <DiagramDots shown={live} place={place} labelSlots={liveLabels.slots} stamps={diagram.stamps} pick={pick} />
           </g>
         </svg>
       </div>

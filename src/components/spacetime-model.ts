@@ -184,6 +184,30 @@ export function buildDiagram(trace: readonly TraceEvent[], names: readonly strin
   return index.model();
 }
 
+/**
+ * What of `shown` is over before `atMs`: dots before it, arrows that arrived before it, waits
+ * that ended before it. Once the engine's clock has passed `atMs` this part can no longer change.
+ */
+export function settledBefore(shown: DiagramWindow, atMs: number): DiagramWindow {
+  return {
+    firstEvent: shown.firstEvent,
+    events: shown.events.filter((e) => e.t < atMs),
+    arrows: shown.arrows.filter((a) => a.arrivedAt < atMs),
+    waits: shown.waits.filter((w) => w.until !== undefined && w.until < atMs),
+  };
+}
+
+/** The rest of `shown` from `atMs` on: what `settledBefore` leaves out, including waits not over yet. */
+export function liveFrom(shown: DiagramWindow, atMs: number): DiagramWindow {
+  const events = shown.events.filter((e) => e.t >= atMs);
+  return {
+    firstEvent: shown.firstEvent + shown.events.length - events.length,
+    events,
+    arrows: shown.arrows.filter((a) => a.arrivedAt >= atMs),
+    waits: shown.waits.filter((w) => w.until === undefined || w.until >= atMs),
+  };
+}
+
 /** One index per trace array: a rebuilt run brings a new array and so a new index. */
 const indexes = new WeakMap<readonly TraceEvent[], DiagramIndex>();
 

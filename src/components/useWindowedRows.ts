@@ -59,7 +59,7 @@ export function useWindowedRows<T extends HTMLElement>(
   /** A row on the page at the last commit and its offset then: if rows above it change, the view moves to match. */
   const anchor = useRef<{ index: number; offsetPx: number } | undefined>(undefined);
   const observer = useRef<ResizeObserver | undefined>(undefined);
-  const observed = useRef(new Set<Element>());
+  const [observed] = useState(() => new Set<Element>());
   /** The rows shown and their total height at the last commit that read the layout. */
   const laidOut = useRef('');
   /** What the last commit put on the page, for deciding whether new measurements call for another render. */
@@ -83,7 +83,6 @@ export function useWindowedRows<T extends HTMLElement>(
   const attachScroller = useCallback(
     (element: T | null) => {
       scroller.current = element;
-      const rows = observed.current;
       const watch = element && typeof ResizeObserver !== 'undefined' ? new ResizeObserver((entries) => {
         let changed = false;
         let gapPx: number | undefined;
@@ -97,18 +96,19 @@ export function useWindowedRows<T extends HTMLElement>(
             changed = heights.setHeight(Number(el.dataset.row), el.offsetHeight + gapPx) || changed;
           }
         }
+        if (changed && committed.current.following) element.scrollTop = element.scrollHeight;
         if (changed && !stillCovered()) setMeasured((n) => n + 1);
       }) : undefined;
       if (element) watch?.observe(element);
       observer.current = watch;
       return () => {
         watch?.disconnect();
-        rows.clear();
+        observed.clear();
         observer.current = undefined;
         scroller.current = null;
       };
     },
-    [heights, stillCovered],
+    [heights, observed, stillCovered],
   );
 
   /**
@@ -125,15 +125,15 @@ export function useWindowedRows<T extends HTMLElement>(
     const watch = observer.current;
     if (watch) {
       const shown = new Set(el.querySelectorAll('[data-row]'));
-      for (const row of observed.current) {
+      for (const row of observed) {
         if (shown.has(row)) continue;
         watch.unobserve(row);
-        observed.current.delete(row);
+        observed.delete(row);
       }
       for (const row of shown) {
-        if (observed.current.has(row)) continue;
+        if (observed.has(row)) continue;
         watch.observe(row);
-        observed.current.add(row);
+        observed.add(row);
       }
     }
     if (following) {

@@ -121,6 +121,33 @@ describe(`a session of ${LONG_DELIVERIES.toLocaleString('en')} deliveries`, { ti
   });
 });
 
+describe('the diagram while the run goes on', () => {
+  it('adds the new marks and moves the view, without rewriting the marks already drawn', () => {
+    const store = createSimulationStore(DEFAULT_SETTINGS, [], { playing: false });
+    store.getState().actions.loadRun(longRun());
+    render(
+      <SimulationProvider store={store}>
+        <SpaceTime />
+      </SimulationProvider>,
+    );
+    for (let i = 0; i < 3; i++) fireEvent.click(screen.getByRole('button', { name: 'Zoom in' }));
+    const diagram = screen.getByTestId('spacetime');
+    const before = new Set(within(diagram).getAllByTestId('event'));
+    const watch = new MutationObserver(() => undefined);
+    watch.observe(diagram, { attributes: true, subtree: true });
+    const startedAt = store.getState().view.now;
+    act(() => {
+      while (store.getState().view.now < startedAt + 300) store.getState().actions.step();
+    });
+    const rewritten = new Set(watch.takeRecords().flatMap((record) => (before.has(record.target as HTMLElement) ? [record.target] : [])));
+    watch.disconnect();
+    const after = within(diagram).getAllByTestId('event');
+    expect(after.filter((dot) => !before.has(dot)).length).toBeGreaterThan(0);
+    expect(after.filter((dot) => before.has(dot)).length).toBeGreaterThan(before.size / 2);
+    expect(rewritten.size).toBe(0);
+  });
+});
+
 describe('a long hold-back buffer', () => {
   it('shows the held messages in view only, and the oldest and newest by scrolling', () => {
     const held: BufferEntry[] = Array.from({ length: 500 }, (_, i) => ({
