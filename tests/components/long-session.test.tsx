@@ -1,5 +1,6 @@
 import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import type { ReactElement } from 'react';
 import App from '../../src/App.tsx';
 import { BufferList } from '../../src/components/BufferList.tsx';
 import { SpaceTime } from '../../src/components/SpaceTime.tsx';
@@ -13,14 +14,10 @@ import { renderWithStore } from './render.tsx';
 /** At most this many rows of one list are on the page, however long the session. */
 const MAX_ROWS = 60;
 
-function openLongSession(): SimulationStore {
+function openLongSession(view: ReactElement = <App />): SimulationStore {
   const store = createSimulationStore(DEFAULT_SETTINGS, [], { playing: false });
   store.getState().actions.loadRun(longRun());
-  render(
-    <SimulationProvider store={store}>
-      <App />
-    </SimulationProvider>,
-  );
+  render(<SimulationProvider store={store}>{view}</SimulationProvider>);
   return store;
 }
 
@@ -97,13 +94,7 @@ describe(`a session of ${LONG_DELIVERIES.toLocaleString('en')} deliveries`, { ti
   });
 
   it('draws only the part of the diagram in view, also after panning back', () => {
-    const store = createSimulationStore(DEFAULT_SETTINGS, [], { playing: false });
-    store.getState().actions.loadRun(longRun());
-    render(
-      <SimulationProvider store={store}>
-        <SpaceTime />
-      </SimulationProvider>,
-    );
+    const store = openLongSession(<SpaceTime />);
     const diagram = screen.getByTestId('spacetime');
     const dots = (): HTMLElement[] => within(diagram).queryAllByTestId('event');
     const timesDrawn = (): number[] => dots().map((dot) => Number(/t=(\d+)/.exec(dot.textContent ?? '')?.[1]));
@@ -123,13 +114,7 @@ describe(`a session of ${LONG_DELIVERIES.toLocaleString('en')} deliveries`, { ti
 
 describe('the diagram while the run goes on', () => {
   it('adds the new marks and moves the view, without rewriting the marks already drawn', () => {
-    const store = createSimulationStore(DEFAULT_SETTINGS, [], { playing: false });
-    store.getState().actions.loadRun(longRun());
-    render(
-      <SimulationProvider store={store}>
-        <SpaceTime />
-      </SimulationProvider>,
-    );
+    const store = openLongSession(<SpaceTime />);
     for (let i = 0; i < 3; i++) fireEvent.click(screen.getByRole('button', { name: 'Zoom in' }));
     const diagram = screen.getByTestId('spacetime');
     const before = new Set(within(diagram).getAllByTestId('event'));
