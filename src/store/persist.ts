@@ -8,6 +8,8 @@ import type { SimulationStore } from './simulation-store.ts';
 export const STORAGE_KEY = 'causal-chat:session';
 /** Longest wait between a change and saving it, in real milliseconds. */
 const SAVE_DELAY_MS = 400;
+/** Saving may take at most this share of the main thread: after a save that took T ms, the next waits at least T / share. */
+const SAVE_SHARE = 0.05;
 
 /** What the page opens with: a shared or saved session, and notices about what was ignored. */
 export interface OpenedSession {
@@ -69,24 +71,33 @@ export function freshRun(): RunRecord {
 
 /**
  * Saves the session whenever the run, its settings or the comparison change (at most every
- * `SAVE_DELAY_MS`), and once more when the page is hidden if anything changed. Returns a
- * function that stops.
+ * `SAVE_DELAY_MS`, or longer when saving itself is slow: a long session's log takes time to
+ * encode, and playing must not spend more than `SAVE_SHARE` of its time saving), and once more
+ * when the page is hidden if anything changed. Returns a function that stops.
  */
-export function saveSessionAsItChanges(store: SimulationStore, storage: Pick<Storage, 'setItem'>, target: Pick<Window, 'addEventListener' | 'removeEventListener'> = window): () => void {
+export function saveSessionAsItChanges(
+  store: SimulationStore,
+  storage: Pick<Storage, 'setItem'>,
+  target: Pick<Window, 'addEventListener' | 'removeEventListener'> = window,
+  nowMs: () => number = () => performance.now(),
+): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let delayMs = SAVE_DELAY_MS;
   /** Nothing is written until the run changes, so merely opening a page never replaces the saved session. */
   let changed = false;
   const save = (): void => {
     timer = undefined;
+    const started = nowMs();
     try {
       storage.setItem(STORAGE_KEY, encodeSession(currentSession(store)));
     } catch {
       // Full or blocked storage: the session is not kept, but the page works on.
     }
+    delayMs = Math.max(SAVE_DELAY_MS, (nowMs() - started) / SAVE_SHARE);
   };
   const schedule = (): void => {
     changed = true;
-    timer ??= setTimeout(save, SAVE_DELAY_MS);
+    timer ??= setTimeout(save, delayMs);
   };
   const unsubscribe = store.subscribe((state, previous) => {
     if (state.view !== previous.view || state.settings !== previous.settings || state.comparePolicy !== previous.comparePolicy || state.network !== previous.network) schedule();

@@ -58,6 +58,29 @@ describe('the saved session', () => {
     expect(restored.getState().actions.currentRun()).toEqual(store.getState().actions.currentRun());
   });
 
+  it('waits longer between saves when a save is slow, so saving takes at most a twentieth of the time', () => {
+    vi.useFakeTimers();
+    let clockMs = 0;
+    const writes: string[] = [];
+    const slowStorage = {
+      setItem: (_key: string, value: string): void => {
+        clockMs += 30;
+        writes.push(value);
+      },
+    };
+    const store = createSimulationStore(DEFAULT_SETTINGS, [], { playing: false });
+    const stop = saveSessionAsItChanges(store, slowStorage, fakeWindow().target, () => clockMs);
+    store.getState().actions.send(0, 'Hello');
+    vi.advanceTimersByTime(400);
+    store.getState().actions.send(1, 'Hi');
+    vi.advanceTimersByTime(599);
+    const beforeBackoff = writes.length;
+    vi.advanceTimersByTime(1);
+    stop();
+    vi.useRealTimers();
+    expect([beforeBackoff, writes.length]).toEqual([1, 2]);
+  });
+
   it('gives way to a shared link and to settings in the address', async () => {
     const storage = memoryStorage();
     const store = createSimulationStore(DEFAULT_SETTINGS, [], { playing: false });
