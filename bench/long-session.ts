@@ -7,10 +7,9 @@
 import { performance } from 'node:perf_hooks';
 import { diagramOf } from '../src/components/spacetime-model.ts';
 import { sentMessagesOf } from '../src/components/trace-index.ts';
-import { DEFAULT_NETWORK } from '../src/sim/network.ts';
-import { World, type WorldConfig } from '../src/sim/world.ts';
 import { DEFAULT_SETTINGS } from '../src/store/settings.ts';
 import { createSimulationStore, type SimulationStore } from '../src/store/simulation-store.ts';
+import { longSessionConfig, runUntilDelivered } from './long-run.ts';
 
 const LENGTHS = [300, 10_000] as const;
 const ROUNDS = 5;
@@ -19,18 +18,11 @@ const CHANGES = 500;
 const WINDOW_MS = 10_000;
 const json = process.argv.includes('--json');
 
-const config: WorldConfig = {
-  nodeCount: 8,
-  seed: 7,
-  policy: 'causal',
-  network: { ...DEFAULT_NETWORK, delay: { kind: 'uniform', minMs: 300, maxMs: 2500 } },
-  workload: { messages: 1_800, meanGapMs: 100 },
-};
+const config = longSessionConfig(1_800);
 
 /** A paused store holding the run just after `deliveries` deliveries. */
 function openAfter(deliveries: number): SimulationStore {
-  const world = new World(config);
-  while (world.stats.deliveries < deliveries && world.step());
+  const world = runUntilDelivered(config, deliveries);
   const store = createSimulationStore(DEFAULT_SETTINGS, [], { playing: false });
   store.getState().actions.loadRun({ config, commands: [], processed: world.processed, now: world.now });
   return store;

@@ -6,6 +6,7 @@ import type { RunRecord } from '../src/sim/run.ts';
 import { World, type WorldConfig } from '../src/sim/world.ts';
 import { MAX_NODES } from '../src/store/settings.ts';
 import { encodeSession, RUN_PARAM } from '../src/store/share.ts';
+import { longSessionConfig, runUntilDelivered } from './long-run.ts';
 
 /** The classroom view's maximum, so every flight run uses it. */
 export const BENCH_NODES = MAX_NODES;
@@ -60,15 +61,5 @@ export function buildFlightRun(flights: number, seed: number): BenchRun {
  * the event log and the diagram are full and playing goes on with the rest of the workload.
  */
 export function buildLongRun(delivered: number, messages: number, seed: number): BenchRun {
-  const config: WorldConfig = {
-    nodeCount: BENCH_NODES,
-    seed,
-    policy: 'causal',
-    network: DEFAULT_NETWORK,
-    workload: { messages, meanGapMs: 100 },
-  };
-  const world = new World(config);
-  while (world.stats.deliveries < delivered && world.step());
-  if (world.stats.deliveries < delivered) throw new Error(`the long run delivered only ${world.stats.deliveries} messages`);
-  return linkFor(world);
+  return linkFor(runUntilDelivered(longSessionConfig(messages, seed), delivered));
 }

@@ -8,7 +8,7 @@ import type { BufferEntry } from '../../src/sim/view.ts';
 import { SimulationProvider } from '../../src/store/context.tsx';
 import { DEFAULT_SETTINGS } from '../../src/store/settings.ts';
 import { createSimulationStore, type SimulationStore } from '../../src/store/simulation-store.ts';
-import { LONG_DELIVERIES, longRun } from '../long-run.ts';
+import { LONG_DELIVERIES, longRun } from '../../bench/long-run.ts';
 import { renderWithStore } from './render.tsx';
 
 /** At most this many rows of one list are on the page, however long the session. */

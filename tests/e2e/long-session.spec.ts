@@ -1,6 +1,6 @@
 import { encodeSession } from '../../src/store/share.ts';
 import { replayRun } from '../../src/sim/run.ts';
-import { longRun } from '../long-run.ts';
+import { longRun } from '../../bench/long-run.ts';
 import { ClassroomPage } from './classroom-page.ts';
 import { expect, test } from './fixtures.ts';
 

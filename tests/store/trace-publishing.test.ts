@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../src/store/settings.ts';
 import { createSimulationStore } from '../../src/store/simulation-store.ts';
-import { longRun } from '../long-run.ts';
+import { longRun } from '../../bench/long-run.ts';
 
 describe('publishing the trace', () => {
   it('a store change shares the growing trace instead of copying it, and says how long it is', () => {
