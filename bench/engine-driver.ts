@@ -32,12 +32,12 @@ export interface Schedule {
 }
 
 /** Slowest and fastest delay of an ordinary link, in virtual ms. */
-export const MIN_DELAY_MS = 1;
-export const MAX_DELAY_MS = 100;
+const LINK_MIN_MS = 1;
+const LINK_MAX_MS = 100;
 /** How much slower the tail's links are. */
-export const TAIL_FACTOR = 20;
+const TAIL_FACTOR = 20;
 /** Share of the directed links that are slow under `tail`. */
-export const TAIL_SHARE = 0.01;
+const TAIL_SHARE = 0.01;
 /** Per sender, how many recent messages the tally remembers (a power of two). */
 const TALLY_RING = 1 << 14;
 
@@ -149,7 +149,7 @@ export function runSchedule(schedule: Schedule, makeEngine: (tally: Tally) => Be
       engine.send(sender, seq, handle, now);
       for (let to = 0; to < nodes; to++) {
         if (to === sender) continue;
-        let delay = netRng.nextInt(MIN_DELAY_MS, MAX_DELAY_MS);
+        let delay = netRng.nextInt(LINK_MIN_MS, LINK_MAX_MS);
         if (slow[sender * nodes + to] === 1) delay *= TAIL_FACTOR;
         queue.push(now + delay, ARRIVE, handle * 256 + to);
       }
