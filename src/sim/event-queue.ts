@@ -1,15 +1,48 @@
+import { TimeHeap } from './time-heap.ts';
+
+/** Width of one bucket, in virtual ms. Bucket k holds the events due in [k, k + 1) ms. */
+const BUCKET_MS = 1;
+/** Buckets in the ring (a power of two): the near future they cover, in ms. Later events wait in a heap. */
+const RING = 4096;
+const RING_MASK = RING - 1;
+/** A bucket this small is sorted by insertion alone. */
+const SMALL_BUCKET = 24;
+/** Entries per slice when a larger bucket is spread over time slices before sorting. */
+const PER_SLICE = 2;
+/** A slice holding more than this (many events at one instant) is sorted by comparison instead. */
+const CROWDED_SLICE = 64;
+
 /**
- * A binary min-heap of scheduled events in virtual milliseconds. Entries are ordered by
- * (time, insertion number), so events due at the same millisecond run in the order they
- * were scheduled and every run is reproducible. Two interleaved typed arrays keep it
- * allocation-free and put an entry's fields side by side: `keys` holds time and insertion
- * number at 2i and 2i+1, `data` holds kind and payload at 2i and 2i+1.
+ * The scheduled events of a run, in virtual milliseconds, ordered by (time, insertion
+ * number): events due at the same instant run in the order they were scheduled, so every run
+ * is reproducible. A calendar queue: an event due within the next RING ms is appended to its
+ * millisecond's bucket, unsorted; a bucket is sorted only when time reaches it (its entries
+ * spread over small time slices, then an insertion pass) and read off in order. Events due
+ * later wait in a binary heap and move to their bucket as the ring's window reaches them.
+ * Scheduling and taking an event are O(1) on average, and nothing is allocated once the
+ * buckets have grown to the run's traffic.
  */
 export class EventQueue {
-  private keys = new Float64Array(128);
-  private data = new Int32Array(128);
   private count = 0;
   private nextOrder = 0;
+  /** The bucket being read: entries [head, length) are sorted and due before `base` ms. */
+  private times = new Float64Array(64);
+  private orders = new Float64Array(64);
+  private kinds = new Int32Array(64);
+  private payloads = new Int32Array(64);
+  private head = 0;
+  private length = 0;
+  /** Bucket number after the one being read: the ring holds buckets base … base + RING − 1. */
+  private base = 0;
+  private readonly sizes = new Int32Array(RING);
+  private readonly buckets: (Bucket | undefined)[] = new Array<Bucket | undefined>(RING);
+  /** Buckets read and emptied, for reuse: only about as many as the traffic's span in ms ever exist. */
+  private readonly spare: Bucket[] = [];
+  /** Events due at or after (base + RING) ms. */
+  private readonly far = new TimeHeap();
+  /** Scratch space for sorting a bucket. */
+  private slices = new Int32Array(64);
+  private sliceOf = new Int32Array(64);
 
   get size(): number {
     return this.count;
@@ -17,90 +50,250 @@ export class EventQueue {
 
   /** Schedules an event of `kind` with an integer `payload` at `timeMs`. */
   push(timeMs: number, kind: number, payload: number): void {
-    if (2 * this.count === this.keys.length) this.grow();
-    const keys = this.keys;
-    let i = this.count++;
     const order = this.nextOrder++;
-    while (i > 0) {
-      const parent = (i - 1) >> 1;
-      const tp = keys[2 * parent] as number;
-      if (timeMs > tp || (timeMs === tp && order > (keys[2 * parent + 1] as number))) break;
-      this.move(parent, i);
-      i = parent;
+    if (this.count++ === 0 && Number.isFinite(timeMs)) this.base = Math.floor(timeMs / BUCKET_MS);
+    if (timeMs < this.base * BUCKET_MS) {
+      this.insertIntoCurrent(timeMs, order, kind, payload);
+      return;
     }
-    this.put(i, timeMs, order, kind, payload);
+    const k = Math.floor(timeMs / BUCKET_MS);
+    if (k < this.base + RING) this.append(k & RING_MASK, timeMs, order, kind, payload);
+    else this.far.push(timeMs, order, kind, payload);
+    if (this.head === this.length) this.advance();
   }
 
   /** Time of the earliest event, or Infinity when empty. */
   peekTime(): number {
-    return this.count > 0 ? (this.keys[0] as number) : Infinity;
+    return this.count > 0 ? (this.times[this.head] as number) : Infinity;
   }
 
   /** Kind of the earliest event; only meaningful when not empty. */
   peekKind(): number {
-    return this.data[0] as number;
+    return this.kinds[this.head] as number;
   }
 
   /** Payload of the earliest event; only meaningful when not empty. */
   peekPayload(): number {
-    return this.data[1] as number;
+    return this.payloads[this.head] as number;
+  }
+
+  /** Removes the earliest event (read it first with the peek methods). */
+  pop(): void {
+    if (this.count === 0) return;
+    this.count--;
+    if (++this.head < this.length) return;
+    this.head = 0;
+    this.length = 0;
+    if (this.count > 0) this.advance();
+  }
+
+  /** Puts an event due before `base` into the sorted bucket being read, after any due at the same time. */
+  private insertIntoCurrent(timeMs: number, order: number, kind: number, payload: number): void {
+    if (this.length === this.times.length) this.growCurrent(this.length + 1);
+    let lo = this.head;
+    let hi = this.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((this.times[mid] as number) <= timeMs) lo = mid + 1;
+      else hi = mid;
+    }
+    this.times.copyWithin(lo + 1, lo, this.length);
+    this.orders.copyWithin(lo + 1, lo, this.length);
+    this.kinds.copyWithin(lo + 1, lo, this.length);
+    this.payloads.copyWithin(lo + 1, lo, this.length);
+    this.put(lo, timeMs, order, kind, payload);
+    this.length++;
+  }
+
+  private append(slot: number, timeMs: number, order: number, kind: number, payload: number): void {
+    let bucket = this.buckets[slot];
+    if (!bucket) {
+      bucket = this.spare.pop() ?? new Bucket();
+      this.buckets[slot] = bucket;
+    }
+    const n = this.sizes[slot] as number;
+    if (n === bucket.times.length) bucket.grow();
+    bucket.times[n] = timeMs;
+    bucket.orders[n] = order;
+    bucket.kinds[n] = kind;
+    bucket.payloads[n] = payload;
+    this.sizes[slot] = n + 1;
+  }
+
+  /** With the current bucket read to its end and events left, moves on to the next bucket that has any. */
+  private advance(): void {
+    this.head = 0;
+    this.length = 0;
+    for (;;) {
+      if (this.far.size === this.count) {
+        const next = this.far.peekTime();
+        if (!Number.isFinite(next)) {
+          this.takeAllFromFar();
+          return;
+        }
+        this.base = Math.floor(next / BUCKET_MS);
+        this.pullFromFar();
+      }
+      const k = this.base++;
+      const slot = k & RING_MASK;
+      const n = this.sizes[slot] as number;
+      if (n > 0) this.sortBucket(slot, k, n);
+      this.pullFromFar();
+      if (n > 0) return;
+    }
+  }
+
+  /** Moves the far events that the ring's window now covers into their buckets. */
+  private pullFromFar(): void {
+    const far = this.far;
+    const end = (this.base + RING) * BUCKET_MS;
+    while (far.size > 0 && far.peekTime() < end) {
+      const timeMs = far.peekTime();
+      this.append(Math.floor(timeMs / BUCKET_MS) & RING_MASK, timeMs, far.peekOrder(), far.peekKind(), far.peekPayload());
+      far.pop();
+    }
   }
 
   /**
-   * Removes the earliest event (read it first with the peek methods). Bottom-up: the hole left
-   * at the root sinks along the earlier children to a leaf (one comparison per level), then the
-   * last entry, which belongs near the bottom in a queue of timed events, rises from there.
+   * Events due at no finite time: they come last, in the heap's order. The current bucket takes
+   * them and, until the queue is empty again, every event scheduled meanwhile.
    */
-  pop(): void {
-    const last = --this.count;
-    if (last === 0) return;
-    const keys = this.keys;
-    let i = 0;
-    for (let left = 1; left < last; left = 2 * i + 1) {
-      let child = left;
-      const right = left + 1;
-      if (right < last) {
-        const tl = keys[2 * left] as number;
-        const tr = keys[2 * right] as number;
-        if (tr < tl || (tr === tl && (keys[2 * right + 1] as number) < (keys[2 * left + 1] as number))) child = right;
-      }
-      this.move(child, i);
-      i = child;
+  private takeAllFromFar(): void {
+    const far = this.far;
+    this.base = Infinity;
+    this.growCurrent(far.size);
+    while (far.size > 0) {
+      this.put(this.length++, far.peekTime(), far.peekOrder(), far.peekKind(), far.peekPayload());
+      far.pop();
     }
-    const time = keys[2 * last] as number;
-    const order = keys[2 * last + 1] as number;
-    const kind = this.data[2 * last] as number;
-    const payload = this.data[2 * last + 1] as number;
-    while (i > 0) {
-      const parent = (i - 1) >> 1;
-      const tp = keys[2 * parent] as number;
-      if (time > tp || (time === tp && order > (keys[2 * parent + 1] as number))) break;
-      this.move(parent, i);
-      i = parent;
+  }
+
+  /**
+   * Makes bucket `k` (at `slot`, `n` entries) the current one, sorted. A large bucket is first
+   * spread over about n / 2 equal time slices (a counting sort), which leaves the insertion pass
+   * almost nothing to move. Entries that share a time are already in insertion order in the
+   * bucket (events pulled from the heap come first, in order, and later ones are appended),
+   * and both passes keep that order.
+   */
+  private sortBucket(slot: number, k: number, n: number): void {
+    const bucket = this.buckets[slot] as Bucket;
+    this.sizes[slot] = 0;
+    this.buckets[slot] = undefined;
+    this.spare.push(bucket);
+    this.growCurrent(n);
+    if (n <= SMALL_BUCKET) {
+      for (let i = 0; i < n; i++) this.put(i, bucket.times[i] as number, bucket.orders[i] as number, bucket.kinds[i] as number, bucket.payloads[i] as number);
+    } else if (!this.spreadOverSlices(bucket, k, n)) {
+      this.sortByComparison(bucket, n);
+      this.length = n;
+      return;
     }
-    this.put(i, time, order, kind, payload);
+    this.length = n;
+    this.insertionSort(n);
   }
 
-  private put(i: number, time: number, order: number, kind: number, payload: number): void {
-    this.keys[2 * i] = time;
-    this.keys[2 * i + 1] = order;
-    this.data[2 * i] = kind;
-    this.data[2 * i + 1] = payload;
+  /** Counting sort of a bucket into the current arrays by time slice; false when a slice is crowded. */
+  private spreadOverSlices(bucket: Bucket, k: number, n: number): boolean {
+    const count = Math.ceil(n / PER_SLICE);
+    if (this.slices.length < count + 1) this.slices = new Int32Array(2 * (count + 1));
+    if (this.sliceOf.length < n) this.sliceOf = new Int32Array(2 * n);
+    const slices = this.slices;
+    const sliceOf = this.sliceOf;
+    slices.fill(0, 0, count + 1);
+    const start = k * BUCKET_MS;
+    const perMs = count / BUCKET_MS;
+    const times = bucket.times;
+    for (let i = 0; i < n; i++) {
+      const s = Math.min(count - 1, Math.floor(((times[i] as number) - start) * perMs));
+      sliceOf[i] = s;
+      slices[s + 1] = (slices[s + 1] as number) + 1;
+    }
+    let crowded = false;
+    for (let s = 1; s <= count; s++) {
+      if ((slices[s] as number) > CROWDED_SLICE) crowded = true;
+      slices[s] = (slices[s] as number) + (slices[s - 1] as number);
+    }
+    if (crowded) return false;
+    for (let i = 0; i < n; i++) {
+      const s = sliceOf[i] as number;
+      const to = slices[s] as number;
+      slices[s] = to + 1;
+      this.put(to, times[i] as number, bucket.orders[i] as number, bucket.kinds[i] as number, bucket.payloads[i] as number);
+    }
+    return true;
   }
 
-  private move(from: number, to: number): void {
-    this.keys[2 * to] = this.keys[2 * from] as number;
-    this.keys[2 * to + 1] = this.keys[2 * from + 1] as number;
-    this.data[2 * to] = this.data[2 * from] as number;
-    this.data[2 * to + 1] = this.data[2 * from + 1] as number;
+  private insertionSort(n: number): void {
+    const times = this.times;
+    const orders = this.orders;
+    for (let i = 1; i < n; i++) {
+      const t = times[i] as number;
+      const o = orders[i] as number;
+      let j = i - 1;
+      if ((times[j] as number) < t || ((times[j] as number) === t && (orders[j] as number) < o)) continue;
+      const kind = this.kinds[i] as number;
+      const payload = this.payloads[i] as number;
+      do {
+        this.put(j + 1, times[j] as number, orders[j] as number, this.kinds[j] as number, this.payloads[j] as number);
+        j--;
+      } while (j >= 0 && ((times[j] as number) > t || ((times[j] as number) === t && (orders[j] as number) > o)));
+      this.put(j + 1, t, o, kind, payload);
+    }
   }
 
-  private grow(): void {
-    const keys = new Float64Array(this.keys.length * 2);
-    keys.set(this.keys);
-    this.keys = keys;
-    const data = new Int32Array(this.data.length * 2);
-    data.set(this.data);
-    this.data = data;
+  /** Sorts a bucket with many events at nearly one instant by comparison, O(n log n). */
+  private sortByComparison(bucket: Bucket, n: number): void {
+    const { times, orders } = bucket;
+    const index = Array.from({ length: n }, (_, i) => i);
+    index.sort((a, b) => (times[a] as number) - (times[b] as number) || (orders[a] as number) - (orders[b] as number));
+    for (let i = 0; i < n; i++) {
+      const from = index[i] as number;
+      this.put(i, times[from] as number, orders[from] as number, bucket.kinds[from] as number, bucket.payloads[from] as number);
+    }
   }
+
+  private put(i: number, timeMs: number, order: number, kind: number, payload: number): void {
+    this.times[i] = timeMs;
+    this.orders[i] = order;
+    this.kinds[i] = kind;
+    this.payloads[i] = payload;
+  }
+
+  /** Makes room for `needed` entries in the current bucket, keeping those it has. */
+  private growCurrent(needed: number): void {
+    if (needed <= this.times.length) return;
+    const capacity = Math.max(needed, 2 * this.times.length);
+    this.times = grownFloats(this.times, capacity);
+    this.orders = grownFloats(this.orders, capacity);
+    this.kinds = grownInts(this.kinds, capacity);
+    this.payloads = grownInts(this.payloads, capacity);
+  }
+}
+
+/** One millisecond's events, unsorted; the queue keeps its size. */
+class Bucket {
+  times = new Float64Array(16);
+  orders = new Float64Array(16);
+  kinds = new Int32Array(16);
+  payloads = new Int32Array(16);
+
+  grow(): void {
+    const capacity = 2 * this.times.length;
+    this.times = grownFloats(this.times, capacity);
+    this.orders = grownFloats(this.orders, capacity);
+    this.kinds = grownInts(this.kinds, capacity);
+    this.payloads = grownInts(this.payloads, capacity);
+  }
+}
+
+function grownFloats(array: Float64Array<ArrayBuffer>, capacity: number): Float64Array<ArrayBuffer> {
+  const bigger = new Float64Array(capacity);
+  bigger.set(array);
+  return bigger;
+}
+
+function grownInts(array: Int32Array<ArrayBuffer>, capacity: number): Int32Array<ArrayBuffer> {
+  const bigger = new Int32Array(capacity);
+  bigger.set(array);
+  return bigger;
 }
