@@ -164,8 +164,12 @@ if (n8) {
   verdicts.push({ target: '≥ 70% of the null floor at N=8', measured: `${((n8.ofNullFloor ?? 0) * 100).toFixed(0)}%`, met: (n8.ofNullFloor ?? 0) >= TARGETS.nullShareN8 });
 }
 if (n64) verdicts.push({ target: '≥ 3.5M deliveries/s at N=64', measured: `${(n64.deliveriesPerSec / 1e6).toFixed(2)}M/s`, met: n64.deliveriesPerSec >= TARGETS.throughputN64 });
-const worstComparisons = projectRows.reduce((worst, r) => Math.max(worst, r.comparisonsPerDelivery - (r.nodes + 1)), -Infinity);
-verdicts.push({ target: 'clock comparisons per delivery ≤ N+1', measured: `worst ${worstComparisons >= 0 ? '+' : ''}${worstComparisons.toFixed(2)} against N+1`, met: worstComparisons <= 0 });
+const closest = projectRows.reduce<Row | undefined>((worst, r) => (!worst || r.comparisonsPerDelivery / (r.nodes + 1) > worst.comparisonsPerDelivery / (worst.nodes + 1) ? r : worst), undefined);
+if (closest) {
+  const limit = closest.nodes + 1;
+  const measured = `closest to the limit: ${closest.comparisonsPerDelivery.toFixed(2)} at N=${closest.nodes} M=${closest.messages} (N+1 = ${limit})`;
+  verdicts.push({ target: 'clock comparisons per delivery ≤ N+1', measured, met: closest.comparisonsPerDelivery <= limit });
+}
 const naiveTarget = tail ? TARGETS.naiveRatioTail : TARGETS.naiveRatioUniform;
 const worstRatio = Math.min(...projectRows.map((r) => r.vsNaive ?? Infinity));
 verdicts.push({ target: `≥ ${naiveTarget}× the naive reference (${tail ? 'tail' : 'uniform'} delays)`, measured: `worst ${worstRatio.toFixed(0)}×`, met: worstRatio >= naiveTarget });
@@ -201,6 +205,7 @@ if (json) {
   for (const line of lines) print(line);
   console.log('');
   for (const v of verdicts) console.log(`${v.met ? 'MET ' : 'MISS'}  ${v.target}: ${v.measured}`);
+  if (tail) console.log('Under tail delays the naive reference costs more per delivery the longer it runs (its buffers keep filling), so its ratio on a capped run is a lower bound.');
 }
 function fmt(v: number | undefined, digits = 1): string {
   return v === undefined ? '' : v.toFixed(digits);
