@@ -7,6 +7,13 @@ export interface Message {
   readonly seq: number;
   /** The vector timestamp the sender stamped on the message. */
   readonly vc: readonly number[];
+  /**
+   * The entries other than the sender's in which `vc` is above the sender's previous
+   * timestamp, ascending. Only these can hold the message back at a node that has delivered
+   * the sender's previous message (see NodeState). Absent on a message no node stamped: then
+   * every entry is compared.
+   */
+  readonly raised?: readonly number[];
   readonly text: string;
   readonly sentAt: number;
 }

@@ -64,6 +64,47 @@ describe('NodeState under causal delivery (BSS with a per-sender hold-back buffe
     );
   });
 
+  it('compares only the entries a stamp raised, delivering in the same order as the full rule', () => {
+    fc.assert(
+      fc.property(historyArb, ({ size, sends, order }) => {
+        const messages = buildHistory(size, sends);
+        const arrivals = [...messages];
+        for (let i = arrivals.length - 1; i > 0; i--) {
+          const j = (order[i] ?? i) % (i + 1);
+          [arrivals[i], arrivals[j]] = [arrivals[j] as Message, arrivals[i] as Message];
+        }
+        const run = (withRaised: boolean): { ids: string[]; comparisons: number } => {
+          const ids: string[] = [];
+          const receiver = new NodeState(size - 1, size, 'causal', (_, message) => ids.push(message.id));
+          for (const message of arrivals) {
+            const { raised, ...plain } = message;
+            expect(raised).toBeDefined();
+            receiver.receive(withRaised ? message : plain, 0);
+          }
+          return { ids, comparisons: receiver.comparisons };
+        };
+        const short = run(true);
+        const full = run(false);
+        expect(short.ids).toEqual(full.ids);
+        expect(short.comparisons).toBeLessThanOrEqual(full.comparisons);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('stamps the entries raised since the node\'s previous stamp, its own excepted', () => {
+    const b = new NodeState(1, 4, 'causal', () => {});
+    const first = b.stamp('first', 0);
+    expect(first.raised).toEqual([]);
+    const fromA = new NodeState(0, 4, 'causal', () => {}).stamp('from A', 0);
+    const fromD = new NodeState(3, 4, 'causal', () => {}).stamp('from D', 0);
+    b.receive(fromA, 1);
+    b.receive(fromD, 2);
+    const second = b.stamp('second', 3);
+    expect([second.vc, second.raised]).toEqual([[1, 2, 0, 1], [0, 3]]);
+    expect(b.stamp('third', 4).raised).toEqual([]);
+  });
+
   it('keeps every held message through a widening of its buffer and reports what each waits for', () => {
     const size = 3;
     const source = new NodeState(0, size, 'causal', () => {});
