@@ -18,14 +18,16 @@ const CROWDED_SLICE = 64;
  * is reproducible. A calendar queue: an event due within the next RING ms is appended to its
  * millisecond's bucket, unsorted; a bucket is sorted only when time reaches it (its entries
  * spread over small time slices, then an insertion pass) and read off in order. Events due
- * later wait in a binary heap and move to their bucket as the ring's window reaches them.
+ * later wait in a binary heap and move to their bucket as the ring's window reaches them;
+ * events scheduled before the bucket being read (possible when time skipped empty buckets)
+ * wait in a second heap, which is empty in steady traffic.
  * Scheduling and taking an event are O(1) on average, and nothing is allocated once the
  * buckets have grown to the run's traffic.
  */
 export class EventQueue {
   private count = 0;
   private nextOrder = 0;
-  /** The bucket being read: entries [head, length) are sorted and due before `base` ms. */
+  /** The bucket being read: entries [head, length) are sorted and due before `base` ms (as are the early ones). */
   private times = new Float64Array(64);
   private orders = new Float64Array(64);
   private kinds = new Int32Array(64);
@@ -40,6 +42,11 @@ export class EventQueue {
   private readonly spare: Bucket[] = [];
   /** Events due at or after (base + RING) ms. */
   private readonly far = new TimeHeap();
+  /**
+   * Events scheduled before the bucket being read: when time has skipped empty buckets, the
+   * next events may still land there (at the start of a run, or after a quiet spell).
+   */
+  private readonly early = new TimeHeap();
   /** Scratch space for sorting a bucket. */
   private slices = new Int32Array(64);
   private sliceOf = new Int32Array(64);
@@ -53,7 +60,7 @@ export class EventQueue {
     const order = this.nextOrder++;
     if (this.count++ === 0 && Number.isFinite(timeMs)) this.base = Math.floor(timeMs / BUCKET_MS);
     if (timeMs < this.base * BUCKET_MS) {
-      this.insertIntoCurrent(timeMs, order, kind, payload);
+      this.early.push(timeMs, order, kind, payload);
       return;
     }
     const k = Math.floor(timeMs / BUCKET_MS);
@@ -64,45 +71,42 @@ export class EventQueue {
 
   /** Time of the earliest event, or Infinity when empty. */
   peekTime(): number {
-    return this.count > 0 ? (this.times[this.head] as number) : Infinity;
+    if (this.count === 0) return Infinity;
+    return this.earlyFirst() ? this.early.peekTime() : (this.times[this.head] as number);
   }
 
   /** Kind of the earliest event; only meaningful when not empty. */
   peekKind(): number {
-    return this.kinds[this.head] as number;
+    return this.earlyFirst() ? this.early.peekKind() : (this.kinds[this.head] as number);
   }
 
   /** Payload of the earliest event; only meaningful when not empty. */
   peekPayload(): number {
-    return this.payloads[this.head] as number;
+    return this.earlyFirst() ? this.early.peekPayload() : (this.payloads[this.head] as number);
   }
 
   /** Removes the earliest event (read it first with the peek methods). */
   pop(): void {
     if (this.count === 0) return;
     this.count--;
+    if (this.earlyFirst()) {
+      this.early.pop();
+      return;
+    }
     if (++this.head < this.length) return;
     this.head = 0;
     this.length = 0;
-    if (this.count > 0) this.advance();
+    if (this.count > this.early.size) this.advance();
   }
 
-  /** Puts an event due before `base` into the sorted bucket being read, after any due at the same time. */
-  private insertIntoCurrent(timeMs: number, order: number, kind: number, payload: number): void {
-    if (this.length === this.times.length) this.growCurrent(this.length + 1);
-    let lo = this.head;
-    let hi = this.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if ((this.times[mid] as number) <= timeMs) lo = mid + 1;
-      else hi = mid;
-    }
-    this.times.copyWithin(lo + 1, lo, this.length);
-    this.orders.copyWithin(lo + 1, lo, this.length);
-    this.kinds.copyWithin(lo + 1, lo, this.length);
-    this.payloads.copyWithin(lo + 1, lo, this.length);
-    this.put(lo, timeMs, order, kind, payload);
-    this.length++;
+  /** True iff the earliest event waits among those scheduled before the bucket being read. */
+  private earlyFirst(): boolean {
+    const early = this.early;
+    if (early.size === 0) return false;
+    if (this.head === this.length) return true;
+    const t = early.peekTime();
+    const current = this.times[this.head] as number;
+    return t < current || (t === current && early.peekOrder() < (this.orders[this.head] as number));
   }
 
   private append(slot: number, timeMs: number, order: number, kind: number, payload: number): void {
@@ -125,7 +129,7 @@ export class EventQueue {
     this.head = 0;
     this.length = 0;
     for (;;) {
-      if (this.far.size === this.count) {
+      if (this.far.size === this.count - this.early.size) {
         const next = this.far.peekTime();
         if (!Number.isFinite(next)) {
           this.takeAllFromFar();
@@ -156,7 +160,7 @@ export class EventQueue {
 
   /**
    * Events due at no finite time: they come last, in the heap's order. The current bucket takes
-   * them and, until the queue is empty again, every event scheduled meanwhile.
+   * them, and until the queue is empty again every event scheduled meanwhile is early.
    */
   private takeAllFromFar(): void {
     const far = this.far;
