@@ -1,5 +1,6 @@
 import { useCallback, useMemo, useRef } from 'react';
 import { useSimulation, useSimulationStore } from '../store/context.tsx';
+import { CrowdCanvas, pickCrowdDot, usePixelsPerUnit } from './CrowdCanvas.tsx';
 import { FlightDot } from './FlightDot.tsx';
 import { nodePositions, STAGE_SIZE, type Point } from './geometry.ts';
 import { nodeColor } from './palette.ts';
@@ -27,7 +28,14 @@ export function NetworkView() {
   const toggleLink = useSimulation((s) => s.actions.toggleLink);
   const cutLinks = useSimulation((s) => s.view.cutLinks);
   const exitLayer = useRef<SVGGElement>(null);
-  const attach = useFlightMotion(store, exitLayer);
+  const stage = useRef<SVGSVGElement>(null);
+  const motion = useFlightMotion(store, exitLayer);
+  usePixelsPerUnit(stage, motion);
+  const crowded = flights.length > CROWDED_FLIGHTS;
+  const pickFlight = useCallback(
+    (id: number, messageId: string): void => select(store.getState().selectedFlight === id ? undefined : id, messageId),
+    [select, store],
+  );
   const positions = useMemo(() => nodePositions(names.length), [names.length]);
   const links = useMemo(() => {
     const pairs: { a: number; b: number; from: Point; to: Point; key: string }[] = [];
@@ -42,7 +50,13 @@ export function NetworkView() {
       <figcaption className="visually-hidden">
         Network: {flights.length} message{flights.length === 1 ? '' : 's'} in transit
       </figcaption>
-      <svg viewBox={`0 0 ${STAGE_SIZE} ${STAGE_SIZE}`} className={flights.length > CROWDED_FLIGHTS ? 'network-svg crowded' : 'network-svg'}>
+      <svg
+        ref={stage}
+        viewBox={`0 0 ${STAGE_SIZE} ${STAGE_SIZE}`}
+        className={crowded ? 'network-svg crowded' : 'network-svg'}
+        onClickCapture={crowded ? (e) => pickCrowdDot(e, motion, pickFlight) : undefined}
+        onFocus={crowded ? (e) => motion.placeElement(e.target) : undefined}
+      >
         {links.map(({ a, b, from, to, key }) => {
           const cut = cutLinks.includes(key) || cutLinks.includes(linkKey(b, a));
           const label = `Link ${names[a]}–${names[b]}: ${cut ? 'cut, click to heal' : 'click to cut'}`;
@@ -86,6 +100,7 @@ export function NetworkView() {
           </g>
         ))}
         <g ref={exitLayer} className="flight-exits" aria-hidden="true" />
+        {crowded && <CrowdCanvas attach={motion.attachCanvas} />}
         {flights.map((flight) => (
           <FlightDot
             key={flight.id}
@@ -95,7 +110,7 @@ export function NetworkView() {
             to={positions[flight.to] as Point}
             selected={selected === flight.id}
             onSelect={select}
-            attach={attach}
+            attach={motion.attach}
           />
         ))}
       </svg>

@@ -1,7 +1,8 @@
 import { useEffect, useMemo, type RefObject } from 'react';
 import type { FlightView } from '../sim/view.ts';
 import type { SimulationStore } from '../store/simulation-store.ts';
-import { flightProgress, pointOnLink, type Point } from './geometry.ts';
+import { paintDots, pickDot, type PlacedDot } from './flight-canvas.ts';
+import { flightProgress, pointOnLink, STAGE_SIZE, type Point } from './geometry.ts';
 
 /** Clip the progress so a dot sits just outside the node circles at both ends. */
 const EDGE = 0.1;
@@ -18,15 +19,31 @@ const STEP_UNITS = 0.5;
 /** Most dots fading at once; beyond it (a reset, a seek) finished dots simply go, keeping the work bounded. */
 const MAX_FADING = 64;
 /**
- * Above this many flights nobody follows a single dot, so dots appear and go without fading:
- * an opacity animation anywhere in the drawing makes Chromium re-layerize every dot each
- * frame, which at a thousand flights costs more than moving them.
+ * Above this many flights nobody follows a single dot, so dots appear and go without fading
+ * (an opacity animation anywhere in the drawing makes Chromium re-layerize every dot each
+ * frame), and the crowd is painted on one canvas: moving K SVG groups a frame costs K style
+ * recalculations, K transformed layouts and K repaints, which at 200 flights already fills a
+ * frame on a 2-core laptop. Each flight keeps its focusable control, drawn and moved only
+ * while it is focused or selected.
  */
 export const CROWDED_FLIGHTS = 100;
 const REDUCED_MOTION = '(prefers-reduced-motion: reduce)';
 
 /** Registers a dot's element for its flight; returns the function that unregisters it. */
 export type AttachFlight = (element: SVGGElement, flight: FlightView, from: Point, to: Point) => () => void;
+
+/** What the network view needs from the code that moves its dots. */
+export interface FlightMotionHandle {
+  readonly attach: AttachFlight;
+  /** Takes the canvas the crowd is painted on (null when it goes). */
+  readonly attachCanvas: (canvas: HTMLCanvasElement | null) => void;
+  /** Sets how many device pixels one SVG unit covers, as the drawing's size on screen says. */
+  setPixelsPerUnit(pixels: number): void;
+  /** Moves a dot's control to where its flight is now, when it gets focus. */
+  placeElement(element: Element): void;
+  /** The flight whose crowd dot is under `point` (SVG units) now, if any. */
+  pick(point: Point): FlightView | undefined;
+}
 
 interface Placed {
   readonly element: SVGGElement;
@@ -63,24 +80,66 @@ function fadeOut(element: SVGGElement, layer: SVGGElement | null): void {
 }
 
 /** The dots on screen, by flight id, and how to move them. */
-class FlightMotion {
+class FlightMotion implements FlightMotionHandle {
   private readonly placed = new Map<number, Placed>();
+  private readonly byElement = new WeakMap<Element, Placed>();
   /** With reduced motion a dot moves in quarter-way hops instead of sweeping along its link. */
   private hops = false;
+  /** True while more than CROWDED_FLIGHTS flights are shown: the crowd is painted on `canvas`. */
+  private crowded = false;
+  private canvas: HTMLCanvasElement | null = null;
+  private pixelsPerUnit = 1;
+  /** The held dots' fill, read from the page's theme when the canvas arrives. */
+  private heldFill = '#fff';
+  /** A paint requested for the next frame (new or finished flights while nothing else repaints). */
+  private paintFrame: number | undefined;
 
   constructor(
     private readonly store: SimulationStore,
     private readonly exitLayer: RefObject<SVGGElement | null>,
-  ) {}
+  ) {
+    this.crowded = store.getState().view.flights.length > CROWDED_FLIGHTS;
+  }
 
   readonly attach: AttachFlight = (element, flight, from, to) => {
     const entry: Placed = { element, flight, from, to, transform: '' };
     this.placed.set(flight.id, entry);
+    this.byElement.set(element, entry);
     this.move(entry, this.store.getState().now);
+    this.requestPaint();
     return () => {
       if (this.placed.get(flight.id) === entry) this.placed.delete(flight.id);
     };
   };
+
+  readonly attachCanvas = (canvas: HTMLCanvasElement | null): void => {
+    this.canvas = canvas;
+    if (!canvas) return;
+    const fill = getComputedStyle(canvas).getPropertyValue('--surface').trim();
+    if (fill !== '') this.heldFill = fill;
+    this.paint(this.store.getState().now);
+  };
+
+  setPixelsPerUnit(pixels: number): void {
+    if (!(pixels > 0) || pixels === this.pixelsPerUnit) return;
+    this.pixelsPerUnit = pixels;
+    this.requestPaint();
+  }
+
+  placeElement(element: Element): void {
+    const entry = this.byElement.get(element);
+    if (entry) this.move(entry, this.store.getState().now);
+  }
+
+  pick(point: Point): FlightView | undefined {
+    return this.crowded ? pickDot(this.placeDots(this.store.getState().now), point) : undefined;
+  }
+
+  /** Moves the control of the selected flight, which the crowd's canvas does not replace. */
+  follow(id: number | undefined): void {
+    const entry = id === undefined ? undefined : this.placed.get(id);
+    if (entry) this.move(entry, this.store.getState().now);
+  }
 
   /** Switches quarter-way hops on or off and puts every dot where that says. */
   setHops(hops: boolean): void {
@@ -88,8 +147,15 @@ class FlightMotion {
     this.moveAll(this.store.getState().now, true);
   }
 
-  /** Moves every flying dot to virtual time `nowMs` (every dot when `all`). */
+  /** Moves every flying dot to virtual time `nowMs` (every dot when `all`); when crowded, repaints the canvas instead. */
   moveAll(nowMs: number, all = false): void {
+    if (this.crowded && !all) {
+      this.follow(this.store.getState().selectedFlight);
+      const focused = document.activeElement;
+      if (focused) this.placeElement(focused);
+      this.paint(nowMs);
+      return;
+    }
     for (const entry of this.placed.values()) if (all || entry.flight.status === 'flying') this.move(entry, nowMs);
   }
 
@@ -97,12 +163,50 @@ class FlightMotion {
   retire(flights: readonly FlightView[]): void {
     const present = new Set<number>();
     for (const flight of flights) present.add(flight.id);
-    const layer = flights.length > CROWDED_FLIGHTS ? null : this.exitLayer.current;
+    const crowded = flights.length > CROWDED_FLIGHTS;
+    const layer = crowded ? null : this.exitLayer.current;
     for (const [id, entry] of this.placed) {
       if (present.has(id)) continue;
-      fadeOut(entry.element, layer);
+      if (!this.crowded) fadeOut(entry.element, layer);
       this.placed.delete(id);
     }
+    if (crowded === this.crowded) return this.requestPaint();
+    this.crowded = crowded;
+    if (!crowded) this.moveAll(this.store.getState().now, true);
+  }
+
+  /** Stops a requested paint (the view is going). */
+  dispose(): void {
+    if (this.paintFrame !== undefined) cancelAnimationFrame(this.paintFrame);
+    this.paintFrame = undefined;
+  }
+
+  /** Where every dot is at virtual time `nowMs`. */
+  private placeDots(nowMs: number): PlacedDot[] {
+    const dots: PlacedDot[] = [];
+    for (const { flight, from, to } of this.placed.values()) dots.push({ flight, at: placeFlight(flight, from, to, nowMs, this.hops) });
+    return dots;
+  }
+
+  /** Paints the crowd at virtual time `nowMs` on the canvas, sized to the drawing's pixels. */
+  private paint(nowMs: number): void {
+    this.dispose();
+    const canvas = this.canvas;
+    const context = this.crowded ? canvas?.getContext('2d') : undefined;
+    if (!canvas || !context) return;
+    const side = Math.round(STAGE_SIZE * this.pixelsPerUnit);
+    if (canvas.width !== side) canvas.width = side;
+    if (canvas.height !== side) canvas.height = side;
+    paintDots(context, side / STAGE_SIZE, this.placeDots(nowMs), this.heldFill);
+  }
+
+  /** Paints on the next frame unless something paints before it: dots came or went while time may stand still. */
+  private requestPaint(): void {
+    if (!this.crowded || this.paintFrame !== undefined || typeof requestAnimationFrame !== 'function') return;
+    this.paintFrame = requestAnimationFrame(() => {
+      this.paintFrame = undefined;
+      this.paint(this.store.getState().now);
+    });
   }
 
   private move(entry: Placed, nowMs: number): void {
@@ -117,10 +221,11 @@ class FlightMotion {
 /**
  * Moves the flight dots outside React. Each dot registers its element through the returned
  * `attach`; every change of the store's virtual time rewrites the `transform` of the flying
- * ones, so animating K flights costs K attribute writes a frame and no renders. Dots of
- * flights that leave the store's view fade out as copies in `exitLayer`.
+ * ones, so animating K flights costs K attribute writes a frame and no renders, or, above
+ * CROWDED_FLIGHTS, one canvas paint and the moves of the focused and selected controls. Dots
+ * of flights that leave the store's view fade out as copies in `exitLayer`.
  */
-export function useFlightMotion(store: SimulationStore, exitLayer: RefObject<SVGGElement | null>): AttachFlight {
+export function useFlightMotion(store: SimulationStore, exitLayer: RefObject<SVGGElement | null>): FlightMotionHandle {
   const motion = useMemo(() => new FlightMotion(store, exitLayer), [store, exitLayer]);
 
   useEffect(() => {
@@ -136,10 +241,12 @@ export function useFlightMotion(store: SimulationStore, exitLayer: RefObject<SVG
     () =>
       store.subscribe((state, previous) => {
         if (state.view.flights !== previous.view.flights) motion.retire(state.view.flights);
+        if (state.selectedFlight !== previous.selectedFlight) motion.follow(state.selectedFlight);
         if (state.now !== previous.now) motion.moveAll(state.now);
       }),
     [motion, store],
   );
+  useEffect(() => () => motion.dispose(), [motion]);
 
-  return motion.attach;
+  return motion;
 }

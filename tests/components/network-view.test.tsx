@@ -1,4 +1,4 @@
-import { act, fireEvent } from '@testing-library/react';
+import { act, fireEvent, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { NetworkView } from '../../src/components/NetworkView.tsx';
 import { CROWDED_FLIGHTS } from '../../src/components/useFlightMotion.ts';
@@ -75,6 +75,7 @@ describe('a finished flight', () => {
   });
   afterEach(() => {
     Reflect.deleteProperty(Element.prototype, 'animate');
+    vi.restoreAllMocks();
   });
 
   it('fades out as a copy that is no longer a control', () => {
@@ -91,6 +92,7 @@ describe('a finished flight', () => {
   });
 
   it('goes without fading when more than CROWDED_FLIGHTS flights are in the air', () => {
+    vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockReturnValue(null);
     const { store } = renderWithStore(<NetworkView />, { nodeCount: 8 });
     act(() => {
       for (let i = 0; i < 15; i++) store.getState().actions.send(0, `Hello ${i}`);
@@ -99,5 +101,113 @@ describe('a finished flight', () => {
     act(() => store.getState().actions.step());
     expect(document.querySelectorAll('[data-testid="flight-leaving"]')).toHaveLength(0);
     expect(animate).not.toHaveBeenCalled();
+  });
+});
+
+/** A canvas context that records what is painted: one arc per round dot, one rect per square. */
+function recordingContext(): { arcs: number; rects: number; fills: number; context: CanvasRenderingContext2D } {
+  const record = { arcs: 0, rects: 0, fills: 0, context: undefined as unknown as CanvasRenderingContext2D };
+  const ignore = (): void => undefined;
+  record.context = {
+    canvas: { width: 400, height: 400 },
+    setTransform: ignore,
+    clearRect: ignore,
+    beginPath: ignore,
+    moveTo: ignore,
+    stroke: ignore,
+    setLineDash: ignore,
+    arc: () => void record.arcs++,
+    rect: () => void record.rects++,
+    fill: () => void record.fills++,
+  } as unknown as CanvasRenderingContext2D;
+  return record;
+}
+
+describe('a crowded network view', () => {
+  let painted = recordingContext();
+  beforeEach(() => {
+    renders.clear();
+    painted = recordingContext();
+    vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockImplementation((() => painted.context) as never);
+    vi.spyOn(window, 'requestAnimationFrame').mockImplementation(() => 0);
+  });
+  afterEach(() => vi.restoreAllMocks());
+
+  /** Eight nodes, A sending 15 times at once: 105 flights, all from A, two at each spot. */
+  function crowd(): SimulationStore {
+    const { store } = renderWithStore(<NetworkView />, { nodeCount: 8 });
+    act(() => {
+      for (let i = 0; i < 15; i++) store.getState().actions.send(0, `Hello ${i}`);
+    });
+    expect(dots().length).toBeGreaterThan(CROWDED_FLIGHTS);
+    return store;
+  }
+
+  function svg(): SVGSVGElement {
+    const element = document.querySelector('svg');
+    if (!element) throw new Error('no drawing');
+    // The drawing's 400 units on 400 px, so pointer positions are in SVG units.
+    element.getBoundingClientRect = () => DOMRect.fromRect({ x: 0, y: 0, width: 400, height: 400 });
+    return element;
+  }
+
+  it('paints every dot on one canvas as time passes, without moving or rendering the controls', () => {
+    const store = crowd();
+    expect(screen.getByTestId('flight-crowd')).toBeInstanceOf(HTMLCanvasElement);
+    const transforms = dots().map((dot) => dot.getAttribute('transform'));
+    act(() => {
+      store.getState().actions.play();
+      store.getState().actions.tick(50);
+    });
+    expect(painted.arcs).toBe(store.getState().view.flights.length);
+    expect(painted.fills, 'one batched fill for the one sender').toBe(1);
+    expect(dots().map((dot) => dot.getAttribute('transform'))).toEqual(transforms);
+    for (const id of flightIds(store)) expect(renders.get(id)).toBe(1);
+  });
+
+  it('keeps a control per flight that follows its flight while it has focus', () => {
+    const store = crowd();
+    const control = screen.getAllByRole('button', { name: /^A\d+ .* from A to B$/ })[0];
+    if (!control) throw new Error('no control for a flight to B');
+    act(() => control.focus());
+    const focusedAt = control.getAttribute('transform');
+    act(() => {
+      store.getState().actions.play();
+      store.getState().actions.tick(200);
+    });
+    expect(control.getAttribute('transform')).not.toBe(focusedAt);
+    fireEvent.keyDown(control, { key: 'Enter' });
+    expect(control.getAttribute('aria-pressed')).toBe('true');
+  });
+
+  it('a click on a painted dot picks its flight and leaves the link under it alone', () => {
+    const store = crowd();
+    const target = store.getState().view.flights.find((f) => f.to === 1);
+    if (!target) throw new Error('no flight to B');
+    const control = screen.getAllByRole('button', { name: new RegExp(`^${target.message.id} .* from A to B$`) })[0] as Element;
+    const [, x = '', y = ''] = /translate\(([\d.]+) ([\d.]+)\)/.exec(control.getAttribute('transform') ?? '') ?? [];
+    svg();
+    const link = document.querySelector('[data-link="A-B"]') as Element;
+    fireEvent.click(link, { clientX: Number(x), clientY: Number(y) });
+    const picked = store.getState().view.flights.find((f) => f.id === store.getState().selectedFlight);
+    expect(picked?.to, 'a flight on the lane to B').toBe(1);
+    expect(store.getState().view.cutLinks).toEqual([]);
+    fireEvent.click(link, { clientX: 5, clientY: 395 });
+    expect(store.getState().view.cutLinks, 'away from any dot the link is cut as before').toHaveLength(2);
+  });
+
+  it('goes back to moving SVG dots when the crowd thins out', () => {
+    const store = crowd();
+    act(() => {
+      while (store.getState().view.flights.length > CROWDED_FLIGHTS) store.getState().actions.step();
+    });
+    expect(screen.queryByTestId('flight-crowd')).toBeNull();
+    const [dot] = dots();
+    const start = dot?.getAttribute('transform');
+    act(() => {
+      store.getState().actions.play();
+      store.getState().actions.tick(200);
+    });
+    expect(dot?.getAttribute('transform')).not.toBe(start);
   });
 });
