@@ -16,16 +16,7 @@ export class TimeHeap {
   /** Adds an entry of `kind` with an integer `payload` at `timeMs`, `order` being its insertion number. */
   push(timeMs: number, order: number, kind: number, payload: number): void {
     if (2 * this.count === this.keys.length) this.grow();
-    const keys = this.keys;
-    let i = this.count++;
-    while (i > 0) {
-      const parent = (i - 1) >> 1;
-      const tp = keys[2 * parent] as number;
-      if (timeMs > tp || (timeMs === tp && order > (keys[2 * parent + 1] as number))) break;
-      this.move(parent, i);
-      i = parent;
-    }
-    this.put(i, timeMs, order, kind, payload);
+    this.rise(this.count++, timeMs, order, kind, payload);
   }
 
   /** Time of the earliest event, or Infinity when empty. */
@@ -69,10 +60,12 @@ export class TimeHeap {
       this.move(child, i);
       i = child;
     }
-    const time = keys[2 * last] as number;
-    const order = keys[2 * last + 1] as number;
-    const kind = this.data[2 * last] as number;
-    const payload = this.data[2 * last + 1] as number;
+    this.rise(i, keys[2 * last] as number, keys[2 * last + 1] as number, this.data[2 * last] as number, this.data[2 * last + 1] as number);
+  }
+
+  /** Puts an entry in the hole at `i`, moving the hole up past every later parent first. */
+  private rise(i: number, time: number, order: number, kind: number, payload: number): void {
+    const keys = this.keys;
     while (i > 0) {
       const parent = (i - 1) >> 1;
       const tp = keys[2 * parent] as number;
