@@ -145,6 +145,7 @@ class FlightMotion implements FlightMotionHandle {
   setHops(hops: boolean): void {
     this.hops = hops;
     this.moveAll(this.store.getState().now, true);
+    this.requestPaint();
   }
 
   /** Moves every flying dot to virtual time `nowMs` (every dot when `all`); when crowded, repaints the canvas instead. */

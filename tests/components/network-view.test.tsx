@@ -196,6 +196,25 @@ describe('a crowded network view', () => {
     expect(store.getState().view.cutLinks, 'away from any dot the link is cut as before').toHaveLength(2);
   });
 
+  it('repaints the crowd in quarter-way hops when the reader asks for reduced motion', () => {
+    let onChange: (() => void) | undefined;
+    const query = { matches: false, addEventListener: (_: string, listener: () => void) => void (onChange = listener), removeEventListener: () => undefined };
+    vi.stubGlobal('matchMedia', () => query);
+    const frames: FrameRequestCallback[] = [];
+    vi.spyOn(window, 'requestAnimationFrame').mockImplementation((paint) => frames.push(paint));
+    const runFrames = (): void => {
+      for (const paint of frames.splice(0)) paint(0);
+    };
+    crowd();
+    runFrames();
+    const arcsBefore = painted.arcs;
+    query.matches = true;
+    act(() => onChange?.());
+    runFrames();
+    expect(painted.arcs).toBeGreaterThan(arcsBefore);
+    vi.unstubAllGlobals();
+  });
+
   it('goes back to moving SVG dots when the crowd thins out', () => {
     const store = crowd();
     act(() => {
