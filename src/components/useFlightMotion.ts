@@ -89,7 +89,7 @@ class FlightMotion implements FlightMotionHandle {
   private crowded = false;
   private canvas: HTMLCanvasElement | null = null;
   private pixelsPerUnit = 1;
-  /** The held dots' fill, read from the page's theme when the canvas arrives. */
+  /** The held dots' fill, read from the page's theme when the canvas arrives and when the theme changes. */
   private heldFill = '#fff';
   /** A paint requested for the next frame (new or finished flights while nothing else repaints). */
   private paintFrame: number | undefined;
@@ -114,11 +114,16 @@ class FlightMotion implements FlightMotionHandle {
 
   readonly attachCanvas = (canvas: HTMLCanvasElement | null): void => {
     this.canvas = canvas;
-    if (!canvas) return;
-    const fill = getComputedStyle(canvas).getPropertyValue('--surface').trim();
+    this.readTheme();
+  };
+
+  /** Takes the held dots' fill from the page's theme and repaints the crowd with it. */
+  readTheme(): void {
+    if (!this.canvas) return;
+    const fill = getComputedStyle(this.canvas).getPropertyValue('--surface').trim();
     if (fill !== '') this.heldFill = fill;
     this.paint(this.store.getState().now);
-  };
+  }
 
   setPixelsPerUnit(pixels: number): void {
     if (!(pixels > 0) || pixels === this.pixelsPerUnit) return;
@@ -247,6 +252,12 @@ export function useFlightMotion(store: SimulationStore, exitLayer: RefObject<SVG
       }),
     [motion, store],
   );
+  useEffect(() => {
+    if (typeof MutationObserver === 'undefined') return;
+    const themes = new MutationObserver(() => motion.readTheme());
+    themes.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
+    return () => themes.disconnect();
+  }, [motion]);
   useEffect(() => () => motion.dispose(), [motion]);
 
   return motion;

@@ -50,7 +50,9 @@ describe('the network view', () => {
     expect(start).toMatch(/^translate\(/);
     act(() => {
       store.getState().actions.play();
+      const before = store.getState().now;
       store.getState().actions.tick(50);
+      console.log('NOW', before, store.getState().now, store.getState().playing);
     });
     expect(dot?.getAttribute('transform')).not.toBe(start);
     for (const id of flightIds(store)) expect(renders.get(id)).toBe(1);
@@ -213,6 +215,34 @@ describe('a crowded network view', () => {
     runFrames();
     expect(painted.arcs).toBeGreaterThan(arcsBefore);
     vi.unstubAllGlobals();
+  });
+
+  it('paints held dots in the surface colour of the theme in use, also after a theme switch', async () => {
+    const surface = { light: '#ffffff', dark: '#0d1117' } as const;
+    vi.spyOn(window, 'getComputedStyle').mockImplementation(() => ({ getPropertyValue: (name: string) => (name === '--surface' ? surface[document.documentElement.dataset.theme === 'dark' ? 'dark' : 'light'] : '') }) as CSSStyleDeclaration);
+    const fillStyles: unknown[] = [];
+    const context = painted.context as unknown as Record<string, unknown>;
+    context.fill = () => fillStyles.push(context.fillStyle);
+    document.documentElement.dataset.theme = 'light';
+    const store = crowd();
+    act(() => {
+      store.getState().actions.toggleLink(0, 1);
+      while (!store.getState().view.flights.some((f) => f.status === 'held')) store.getState().actions.step();
+      for (let i = 0; i < 5; i++) store.getState().actions.send(2, `More ${i}`);
+    });
+    act(() => {
+      store.getState().actions.play();
+      store.getState().actions.tick(50);
+    });
+    expect(fillStyles).toContain(surface.light);
+    fillStyles.length = 0;
+    document.documentElement.dataset.theme = 'dark';
+    await act(async () => {
+      await Promise.resolve();
+    });
+    expect(fillStyles).toContain(surface.dark);
+    expect(fillStyles).not.toContain(surface.light);
+    delete document.documentElement.dataset.theme;
   });
 
   it('goes back to moving SVG dots when the crowd thins out', () => {
