@@ -3,8 +3,9 @@
 // see src/components/render-count.ts), serves it with tests/e2e/serve.mjs, and drives
 // Debian's Chromium at 1280×720. Each scenario opens an ordinary share link (bench/ui-runs.ts),
 // presses Play and records 5 s of frames. Flight scenarios put K transmissions in the air
-// among 8 nodes, the classroom view's maximum; the long session loads a run with 10,000
-// deliveries and types into a node's message box while it plays. `--dist DIR` reuses a build
+// among 8 nodes, the classroom view's maximum. Then a lecture run is typed into (a node's
+// message box) while it plays, once early and once loaded at 10,000 deliveries, to check the
+// length of a session does not slow typing or animation. `--dist DIR` reuses a build
 // (made with --mode bench, or renders are not counted). Missed targets are marked MISS; the
 // exit code is non-zero only when the bench could not run.
 import { chromium, type Browser, type Page } from '@playwright/test';
@@ -26,11 +27,18 @@ const WARM_UP_MS = 1_000;
 const OPEN_TIMEOUT_MS = 180_000;
 const KEYSTROKES = 30;
 const KEY_GAP_MS = 150;
+/** The same run is typed into twice: early, with its traffic already steady, and after 10,000 deliveries. */
+const EARLY_DELIVERED = 300;
 const LONG_DELIVERED = 10_000;
 const LONG_MESSAGES = 1_700;
 const SEED = 7;
 const CHROME_FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
-const TARGET = { longFramesUpToK: 200, blockingMsAtMaxK: 50, rendersPerFlight: 1.25, keystrokeP95Ms: 50 } as const;
+/**
+ * `longSessionSlowdown`: the issue asks that 10,000 deliveries do not slow typing or animation,
+ * so CPU per frame and input latency after them may be at most this factor of the same run's
+ * early figures, and frames per second at least its inverse.
+ */
+const TARGET = { longFramesUpToK: 200, blockingMsAtMaxK: 50, rendersPerFlight: 1.25, longSessionSlowdown: 1.2 } as const;
 
 /** One flight scenario's figures. */
 interface FlightResult extends FrameStats {
@@ -45,7 +53,7 @@ interface FlightResult extends FrameStats {
   readonly misses: string[];
 }
 
-/** The long session's figures. */
+/** One typing session's figures. */
 interface LongResult extends FrameStats {
   readonly delivered: number;
   /** From following the link to a usable page (Play shown), in ms of real time. */
@@ -175,8 +183,8 @@ async function recordFlights(page: Page, run: BenchRun, k: number): Promise<Flig
   };
 }
 
-async function measureLongSession(browser: Browser, base: string, errors: string[]): Promise<LongResult> {
-  const run = buildLongRun(LONG_DELIVERED, LONG_MESSAGES, SEED);
+async function measureLongSession(browser: Browser, base: string, delivered: number, errors: string[]): Promise<LongResult> {
+  const run = buildLongRun(delivered, LONG_MESSAGES, SEED);
   const started = Date.now();
   const page = await openRun(browser, base, run, errors);
   try {
@@ -202,9 +210,6 @@ async function recordTyping(page: Page, run: BenchRun): Promise<Omit<LongResult,
   const sample = await stopRecording(page);
   const frames = summariseFrames(sample, await cpu());
   const keystrokeP95Ms = Math.round(quantile(sample.keystrokes, 0.95) * 10) / 10;
-  const misses: string[] = [];
-  if (frames.longFrames > 0) misses.push('longFrames');
-  if (keystrokeP95Ms > TARGET.keystrokeP95Ms) misses.push('keystrokeP95Ms');
   if (sample.keystrokes.length < KEYSTROKES / 2) throw new Error(`only ${sample.keystrokes.length} keystrokes were seen`);
   return {
     delivered: run.delivered,
@@ -212,7 +217,7 @@ async function recordTyping(page: Page, run: BenchRun): Promise<Omit<LongResult,
     keystrokes: sample.keystrokes.length,
     keystrokeP95Ms,
     keystrokeMaxMs: Math.round(Math.max(...sample.keystrokes) * 10) / 10,
-    misses,
+    misses: [],
   };
 }
 
@@ -229,12 +234,22 @@ function medianOf<T extends { misses: string[] }>(results: readonly T[]): T {
   return merged as T;
 }
 
+/** The figures the long session missed against the same run early on. */
+function compareSessions(early: LongResult, late: LongResult): string[] {
+  const most = TARGET.longSessionSlowdown;
+  const misses: string[] = [];
+  if (late.cpuMsPerFrame > early.cpuMsPerFrame * most) misses.push('cpuMsPerFrame');
+  if (late.keystrokeP95Ms > early.keystrokeP95Ms * most) misses.push('keystrokeP95Ms');
+  if (late.fps < early.fps / most) misses.push('fps');
+  return misses;
+}
+
 function cell(value: number | undefined, miss: boolean, width: number): string {
   const text = `${value === undefined ? 'n/a' : value}${miss ? ' MISS' : ''}`;
   return text.padStart(width);
 }
 
-function printTable(flights: readonly FlightResult[], long: LongResult, runs: number, chrome: string): void {
+function printTable(flights: readonly FlightResult[], early: LongResult, long: LongResult, runs: number, chrome: string): void {
   console.log(`bench:ui: ${BENCH_NODES} nodes (the classroom view's maximum), ${VIEWPORT.width}×${VIEWPORT.height}, ${PER_WINDOW_MS / 1000} s windows, Chromium ${chrome}, median of ${runs} run(s)`);
   console.log(`targets: no long frames (> 50 ms) at K ≤ ${TARGET.longFramesUpToK}; ≤ ${TARGET.blockingMsAtMaxK} ms blocking per 5 s at K = ${Math.max(...FLIGHT_COUNTS)}; ≤ ${TARGET.rendersPerFlight} FlightDot renders per flight`);
   const head = ['K', 'in flight', 'fps', 'p95 ms', 'p99 ms', 'long frames', 'blocking ms/5s', 'CPU ms/frame', 'renders/flight', 'list renders/s'];
@@ -257,10 +272,19 @@ function printTable(flights: readonly FlightResult[], long: LongResult, runs: nu
       ].join(''),
     );
   }
-  const lm = (name: string): string => (long.misses.includes(name) ? ' MISS' : '');
-  console.log(`long session: ${long.delivered} deliveries loaded (link opened in ${(long.openMs / 1000).toFixed(1)} s), playing; ${long.keystrokes} keystrokes into node A's message box`);
-  console.log(`  input to next frame p95 ${long.keystrokeP95Ms} ms${lm('keystrokeP95Ms')} (target ≤ ${TARGET.keystrokeP95Ms} ms), max ${long.keystrokeMaxMs} ms`);
-  console.log(`  frames: ${long.fps} fps, p95 ${long.p95FrameMs} ms, p99 ${long.p99FrameMs} ms, ${long.longFrames} long frames${lm('longFrames')} (target 0), blocking ${long.blockingMsPer5s} ms/5s, CPU ${long.cpuMsPerFrame} ms/frame`);
+  console.log(`typing while playing, ${long.keystrokes} keystrokes into node A's message box; the same run early and after ${long.delivered} deliveries`);
+  console.log(`target: after them, CPU per frame and input latency at most ${TARGET.longSessionSlowdown}× the early figures, fps at least 1/${TARGET.longSessionSlowdown}`);
+  const rows: [string, LongResult][] = [
+    [`at ${early.delivered}`, early],
+    [`at ${long.delivered}`, long],
+  ];
+  for (const [name, r] of rows) {
+    const lm = (field: string): string => (r.misses.includes(field) ? ' MISS' : '');
+    console.log(
+      `  ${name.padEnd(9)} link opened in ${(r.openMs / 1000).toFixed(1)} s; input to next frame p95 ${r.keystrokeP95Ms} ms${lm('keystrokeP95Ms')}, max ${r.keystrokeMaxMs} ms; ` +
+        `${r.fps} fps${lm('fps')}, p95 ${r.p95FrameMs} ms, ${r.longFrames} long frames, blocking ${r.blockingMsPer5s} ms/5s, CPU ${r.cpuMsPerFrame} ms/frame${lm('cpuMsPerFrame')}`,
+    );
+  }
   console.log('"in flight" = flight dots drawn when the 5 s window opened / when it closed. "CPU ms/frame" = main-thread CPU time per');
   console.log('frame drawn (thread ticks): frame timings stretch when other processes share the cores, this figure barely does.');
 }
@@ -276,19 +300,23 @@ async function main(): Promise<void> {
     browser = await chromium.launch({ executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', args: CHROME_FLAGS });
     const errors: string[] = [];
     const flightRuns: FlightResult[][] = FLIGHT_COUNTS.map(() => []);
+    const earlyRuns: LongResult[] = [];
     const longRuns: LongResult[] = [];
     for (let r = 0; r < runs; r++) {
       for (const [i, k] of FLIGHT_COUNTS.entries()) (flightRuns[i] as FlightResult[]).push(await measureFlights(browser, base, k, errors));
-      longRuns.push(await measureLongSession(browser, base, errors));
+      earlyRuns.push(await measureLongSession(browser, base, EARLY_DELIVERED, errors));
+      longRuns.push(await measureLongSession(browser, base, LONG_DELIVERED, errors));
     }
     if (errors.length > 0) throw new Error(`the page reported errors: ${errors.slice(0, 3).join('; ')}`);
     const flights = flightRuns.map((results) => medianOf(results));
-    const long = medianOf(longRuns);
+    const early = medianOf(earlyRuns);
+    const late = medianOf(longRuns);
+    const long = { ...late, misses: compareSessions(early, late) };
     const rendersCounted = flights.some((f) => f.rendersPerFlight !== undefined);
     if (json) {
-      console.log(JSON.stringify({ nodes: BENCH_NODES, viewport: VIEWPORT, windowMs: PER_WINDOW_MS, runs, chromium: browser.version(), targets: TARGET, rendersCounted, flights, long }, null, 2));
+      console.log(JSON.stringify({ nodes: BENCH_NODES, viewport: VIEWPORT, windowMs: PER_WINDOW_MS, runs, chromium: browser.version(), targets: TARGET, rendersCounted, flights, early, long }, null, 2));
     } else {
-      printTable(flights, long, runs, browser.version());
+      printTable(flights, early, long, runs, browser.version());
       if (!rendersCounted) console.log('renders were not counted: the build in --dist was not made with --mode bench');
     }
   } finally {
