@@ -3,6 +3,7 @@
 // reference (string-keyed clocks, full buffer rescan) on one seeded schedule per cell of the
 // matrix, checks that every engine delivered all M·(N−1) messages with the same hashes, and
 // prints throughput, clock comparisons, hold-back sizes and heap use against the targets.
+// The project and null engines run every cell three times, alternating, and report the median.
 import { runSchedule, type BenchEngine, type DriverResult, type Schedule, type Tally } from './engine-driver.ts';
 import { NaiveEngine, NullEngine, ProjectEngine } from './engines.ts';
 
@@ -19,8 +20,12 @@ const FULL_MESSAGES = 1_000_000;
  * The naive reference runs once per N, on a prefix of the schedule sized from a short
  * calibration run to take about this long, so the default run stays near 90 s.
  */
-const NAIVE_BUDGET_MS = 12_000;
+const NAIVE_BUDGET_MS = 10_000;
 const NAIVE_CALIBRATION_MESSAGES = 400;
+/** The project and null engines run each cell this many times, alternating; the median run is reported. */
+const REPEATS = 3;
+/** Deliveries the warm-up before each N's cells makes, per engine. */
+const WARM_UP_DELIVERIES = 500_000;
 
 const TARGETS = {
   throughputN8: 7e6,
@@ -80,8 +85,14 @@ if (nodesList.some((n) => n > 255)) {
 const gc = (globalThis as { gc?: () => void }).gc;
 const heapUsed = (): number => process.memoryUsage().heapUsed;
 
-function run(engine: EngineName, schedule: Schedule): DriverResult {
-  gc?.();
+/**
+ * Runs `engine` on `schedule`, after a full collection when `collect`, for a clean heap
+ * baseline. A forced collection leaves V8 slow for a while (the next two runs of a cell can
+ * take two to five times as long), so timed runs never start with one: heap growth is
+ * measured in runs of its own, after all the timing.
+ */
+function run(engine: EngineName, schedule: Schedule, collect: boolean): DriverResult {
+  if (collect) gc?.();
   const Engine = ENGINES[engine];
   return runSchedule(schedule, (tally) => new Engine(schedule.nodes, tally), heapUsed);
 }
@@ -116,36 +127,82 @@ function toRow(engine: EngineName, schedule: Schedule, result: DriverResult, flo
   };
 }
 
-// Warm the JIT on every engine so the first measured cell is not the slowest.
-for (const engine of Object.keys(ENGINES) as EngineName[]) run(engine, { nodes: 8, messages: 3_000, seed: 1, meanGapMs: MEAN_GAP_MS, tail });
+/** Runs the project and null engines `REPEATS` times each on `schedule`, alternating, and returns each one's median run. */
+function measure(schedule: Schedule): { project: DriverResult; floor: DriverResult } {
+  const project: DriverResult[] = [];
+  const floor: DriverResult[] = [];
+  for (let i = 0; i < REPEATS; i++) {
+    project.push(run('project', schedule, false));
+    floor.push(run('null', schedule, false));
+  }
+  for (const result of project) check('project', schedule, result, project[0]);
+  for (const result of floor) check('null', schedule, result, project[0]);
+  const median = (results: DriverResult[]): DriverResult => results.toSorted((a, b) => a.elapsedMs - b.elapsedMs)[Math.floor(results.length / 2)] as DriverResult;
+  return { project: median(project), floor: median(floor) };
+}
+
+/**
+ * Warms the JIT on `nodes` nodes before timing: the queue's bucket code runs once per virtual
+ * millisecond, so the runs must span a few seconds of it.
+ */
+function warmUp(nodes: number): void {
+  const schedule: Schedule = { nodes, messages: Math.ceil(WARM_UP_DELIVERIES / (nodes - 1)), seed: 1, meanGapMs: MEAN_GAP_MS, tail };
+  run('project', schedule, false);
+  run('null', schedule, false);
+}
 
 /** How many messages the naive reference can get through in its budget at this N (at most `most`). */
 function sizeNaiveRun(nodes: number, most: number): number {
   const calibration = Math.min(most, NAIVE_CALIBRATION_MESSAGES);
-  const probe = run('naive', { nodes, messages: calibration, seed: SEED, meanGapMs: MEAN_GAP_MS, tail });
+  const probe = run('naive', { nodes, messages: calibration, seed: SEED, meanGapMs: MEAN_GAP_MS, tail }, false);
   // A longer run holds more back, and the naive engine's cost grows with what it holds: allow 3×.
   const perMessageMs = (3 * probe.elapsedMs) / calibration;
   return Math.max(calibration, Math.min(most, Math.floor(NAIVE_BUDGET_MS / perMessageMs)));
 }
 
-const rows: Row[] = [];
+/** Heap growth of one more run of `engine` on `schedule`, from a collected heap. */
+function heapGrowth(engine: EngineName, schedule: Schedule): number {
+  return run(engine, schedule, true).heapGrowthBytes;
+}
+
+interface Cell {
+  readonly schedule: Schedule;
+  readonly project: DriverResult;
+  readonly floor: DriverResult;
+  readonly naiveRatio: number;
+}
+
+// Per N: a warm-up, the timed cells, then the naive reference (so its run does not disturb
+// theirs) and the project engine again on the naive reference's schedule.
+const naiveRows: Row[] = [];
+const cells: Cell[] = [];
 for (const nodes of nodesList) {
+  warmUp(nodes);
+  const timed = messagesList.map((messages) => {
+    const schedule: Schedule = { nodes, messages, seed: SEED, meanGapMs: MEAN_GAP_MS, tail };
+    const measured = measure(schedule);
+    if (!json) console.error(`done N=${nodes} M=${messages}`);
+    return { schedule, ...measured };
+  });
   const naiveMessages = sizeNaiveRun(nodes, Math.max(...messagesList));
   const naiveSchedule: Schedule = { nodes, messages: naiveMessages, seed: SEED, meanGapMs: MEAN_GAP_MS, tail };
-  const naive = run('naive', naiveSchedule);
-  const projectOnNaive = run('project', naiveSchedule);
+  const naive = run('naive', naiveSchedule, true);
+  warmUp(nodes);
+  const projectOnNaive = measure(naiveSchedule).project;
   check('naive', naiveSchedule, naive, projectOnNaive);
-  const naiveRatio = naive.elapsedMs / projectOnNaive.elapsedMs;
-  rows.push(toRow('naive', naiveSchedule, naive));
-  for (const messages of messagesList) {
-    const schedule: Schedule = { nodes, messages, seed: SEED, meanGapMs: MEAN_GAP_MS, tail };
-    const project = run('project', schedule);
-    const floor = run('null', schedule);
-    check('project', schedule, project);
-    check('null', schedule, floor, project);
-    rows.push(toRow('project', schedule, project, floor, naiveRatio));
-    rows.push(toRow('null', schedule, floor));
-    if (!json) console.error(`done N=${nodes} M=${messages}`);
+  naiveRows.push(toRow('naive', naiveSchedule, naive));
+  for (const cell of timed) cells.push({ ...cell, naiveRatio: naive.elapsedMs / projectOnNaive.elapsedMs });
+}
+
+const rows: Row[] = [];
+for (const naive of naiveRows) {
+  rows.push(naive);
+  for (const { schedule, project, floor, naiveRatio } of cells) {
+    if (schedule.nodes !== naive.nodes) continue;
+    const projectHeap = heapGrowth('project', schedule);
+    const floorHeap = heapGrowth('null', schedule);
+    rows.push(toRow('project', schedule, { ...project, heapGrowthBytes: projectHeap }, floor, naiveRatio));
+    rows.push(toRow('null', schedule, { ...floor, heapGrowthBytes: floorHeap }));
   }
 }
 
