@@ -9,9 +9,10 @@ export interface Message {
   readonly vc: readonly number[];
   /**
    * The entries other than the sender's in which `vc` is above the sender's previous
-   * timestamp, ascending. Only these can hold the message back at a node that has delivered
-   * the sender's previous message (see NodeState). Absent on a message no node stamped: then
-   * every entry is compared.
+   * timestamp, ascending, each followed by its value: [k, vc[k], k′, vc[k′], …]. Only these can
+   * hold the message back at a node that has delivered the sender's previous message (see
+   * NodeState), which then reads this one short list instead of the whole timestamp. Absent on
+   * a message no node stamped: then every entry is compared.
    */
   readonly raised?: readonly number[];
   readonly text: string;

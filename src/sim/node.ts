@@ -125,7 +125,7 @@ export class NodeState {
     for (let k = 0; k < this.size; k++) {
       const v = this.clock[k] as number;
       vc[k] = v;
-      if (v !== this.lastStamp[k] && k !== own) raised.push(k);
+      if (v !== this.lastStamp[k] && k !== own) raised.push(k, v);
       this.lastStamp[k] = v;
     }
     return { id: this.name + seq, sender: own, seq, vc, raised, text, sentAt: nowMs };
@@ -326,17 +326,16 @@ export class NodeState {
       return blocker;
     }
     const clock = this.clock;
-    const ts = message.vc;
     let at = from;
-    while (at < raised.length && (ts[raised[at] as number] as number) <= (clock[raised[at] as number] as number)) at++;
+    while (at < raised.length && (raised[at + 1] as number) <= (clock[raised[at] as number] as number)) at += 2;
     if (at === raised.length) {
-      this.comparisons += 1 + at - from;
+      this.comparisons += 1 + (at - from) / 2;
       return -1;
     }
-    this.comparisons += 2 + at - from;
+    this.comparisons += 2 + (at - from) / 2;
     const blocker = raised[at] as number;
     this.scanFrom[s] = at;
-    this.addWaiter(blocker, s, ts[blocker] as number);
+    this.addWaiter(blocker, s, raised[at + 1] as number);
     return blocker;
   }
 

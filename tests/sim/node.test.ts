@@ -92,7 +92,7 @@ describe('NodeState under causal delivery (BSS with a per-sender hold-back buffe
     );
   });
 
-  it('stamps the entries raised since the node\'s previous stamp, its own excepted', () => {
+  it('stamps the entries raised since the node\'s previous stamp, with their values, its own excepted', () => {
     const b = new NodeState(1, 4, 'causal', () => {});
     const first = b.stamp('first', 0);
     expect(first.raised).toEqual([]);
@@ -101,7 +101,7 @@ describe('NodeState under causal delivery (BSS with a per-sender hold-back buffe
     b.receive(fromA, 1);
     b.receive(fromD, 2);
     const second = b.stamp('second', 3);
-    expect([second.vc, second.raised]).toEqual([[1, 2, 0, 1], [0, 3]]);
+    expect([second.vc, second.raised]).toEqual([[1, 2, 0, 1], [0, 1, 3, 1]]);
     expect(b.stamp('third', 4).raised).toEqual([]);
   });
 
