@@ -27,11 +27,13 @@ const CROWDED_SLICE = 64;
 export class EventQueue {
   private count = 0;
   private nextOrder = 0;
-  /** The bucket being read: entries [head, length) are sorted and due before `base` ms (as are the early ones). */
-  private times = new Float64Array(64);
-  private orders = new Float64Array(64);
-  private kinds = new Int32Array(64);
-  private payloads = new Int32Array(64);
+  /**
+   * The bucket being read: entries [head, length) are sorted and due before `base` ms (as are
+   * the early ones). Entry i keeps time and insertion number at keys[2i], keys[2i + 1] and
+   * kind and payload at data[2i], data[2i + 1], so its fields share cache lines.
+   */
+  private keys = new Float64Array(128);
+  private data = new Int32Array(128);
   private head = 0;
   private length = 0;
   /** Bucket number after the one being read: the ring holds buckets base … base + RING − 1. */
@@ -72,17 +74,17 @@ export class EventQueue {
   /** Time of the earliest event, or Infinity when empty. */
   peekTime(): number {
     if (this.count === 0) return Infinity;
-    return this.earlyFirst() ? this.early.peekTime() : (this.times[this.head] as number);
+    return this.earlyFirst() ? this.early.peekTime() : (this.keys[2 * this.head] as number);
   }
 
   /** Kind of the earliest event; only meaningful when not empty. */
   peekKind(): number {
-    return this.earlyFirst() ? this.early.peekKind() : (this.kinds[this.head] as number);
+    return this.earlyFirst() ? this.early.peekKind() : (this.data[2 * this.head] as number);
   }
 
   /** Payload of the earliest event; only meaningful when not empty. */
   peekPayload(): number {
-    return this.earlyFirst() ? this.early.peekPayload() : (this.payloads[this.head] as number);
+    return this.earlyFirst() ? this.early.peekPayload() : (this.data[2 * this.head + 1] as number);
   }
 
   /** Removes the earliest event (read it first with the peek methods). */
@@ -105,8 +107,8 @@ export class EventQueue {
     if (early.size === 0) return false;
     if (this.head === this.length) return true;
     const t = early.peekTime();
-    const current = this.times[this.head] as number;
-    return t < current || (t === current && early.peekOrder() < (this.orders[this.head] as number));
+    const current = this.keys[2 * this.head] as number;
+    return t < current || (t === current && early.peekOrder() < (this.keys[2 * this.head + 1] as number));
   }
 
   private append(slot: number, timeMs: number, order: number, kind: number, payload: number): void {
@@ -116,11 +118,11 @@ export class EventQueue {
       this.buckets[slot] = bucket;
     }
     const n = this.sizes[slot] as number;
-    if (n === bucket.times.length) bucket.grow();
-    bucket.times[n] = timeMs;
-    bucket.orders[n] = order;
-    bucket.kinds[n] = kind;
-    bucket.payloads[n] = payload;
+    if (2 * n === bucket.keys.length) bucket.grow();
+    bucket.keys[2 * n] = timeMs;
+    bucket.keys[2 * n + 1] = order;
+    bucket.data[2 * n] = kind;
+    bucket.data[2 * n + 1] = payload;
     this.sizes[slot] = n + 1;
   }
 
@@ -186,7 +188,8 @@ export class EventQueue {
     this.spare.push(bucket);
     this.growCurrent(n);
     if (n <= SMALL_BUCKET) {
-      for (let i = 0; i < n; i++) this.put(i, bucket.times[i] as number, bucket.orders[i] as number, bucket.kinds[i] as number, bucket.payloads[i] as number);
+      this.keys.set(bucket.keys.subarray(0, 2 * n));
+      this.data.set(bucket.data.subarray(0, 2 * n));
     } else if (!this.spreadOverSlices(bucket, k, n)) {
       this.sortByComparison(bucket, n);
       this.length = n;
@@ -206,9 +209,10 @@ export class EventQueue {
     slices.fill(0, 0, count + 1);
     const start = k * BUCKET_MS;
     const perMs = count / BUCKET_MS;
-    const times = bucket.times;
+    const keys = bucket.keys;
+    const data = bucket.data;
     for (let i = 0; i < n; i++) {
-      const s = Math.min(count - 1, Math.floor(((times[i] as number) - start) * perMs));
+      const s = Math.min(count - 1, Math.floor(((keys[2 * i] as number) - start) * perMs));
       sliceOf[i] = s;
       slices[s + 1] = (slices[s + 1] as number) + 1;
     }
@@ -222,71 +226,65 @@ export class EventQueue {
       const s = sliceOf[i] as number;
       const to = slices[s] as number;
       slices[s] = to + 1;
-      this.put(to, times[i] as number, bucket.orders[i] as number, bucket.kinds[i] as number, bucket.payloads[i] as number);
+      this.put(to, keys[2 * i] as number, keys[2 * i + 1] as number, data[2 * i] as number, data[2 * i + 1] as number);
     }
     return true;
   }
 
   private insertionSort(n: number): void {
-    const times = this.times;
-    const orders = this.orders;
+    const keys = this.keys;
+    const data = this.data;
     for (let i = 1; i < n; i++) {
-      const t = times[i] as number;
-      const o = orders[i] as number;
+      const t = keys[2 * i] as number;
+      const o = keys[2 * i + 1] as number;
       let j = i - 1;
-      if ((times[j] as number) < t || ((times[j] as number) === t && (orders[j] as number) < o)) continue;
-      const kind = this.kinds[i] as number;
-      const payload = this.payloads[i] as number;
+      if ((keys[2 * j] as number) < t || ((keys[2 * j] as number) === t && (keys[2 * j + 1] as number) < o)) continue;
+      const kind = data[2 * i] as number;
+      const payload = data[2 * i + 1] as number;
       do {
-        this.put(j + 1, times[j] as number, orders[j] as number, this.kinds[j] as number, this.payloads[j] as number);
+        this.put(j + 1, keys[2 * j] as number, keys[2 * j + 1] as number, data[2 * j] as number, data[2 * j + 1] as number);
         j--;
-      } while (j >= 0 && ((times[j] as number) > t || ((times[j] as number) === t && (orders[j] as number) > o)));
+      } while (j >= 0 && ((keys[2 * j] as number) > t || ((keys[2 * j] as number) === t && (keys[2 * j + 1] as number) > o)));
       this.put(j + 1, t, o, kind, payload);
     }
   }
 
   /** Sorts a bucket with many events at nearly one instant by comparison, O(n log n). */
   private sortByComparison(bucket: Bucket, n: number): void {
-    const { times, orders } = bucket;
+    const { keys, data } = bucket;
     const index = Array.from({ length: n }, (_, i) => i);
-    index.sort((a, b) => (times[a] as number) - (times[b] as number) || (orders[a] as number) - (orders[b] as number));
+    index.sort((a, b) => (keys[2 * a] as number) - (keys[2 * b] as number) || (keys[2 * a + 1] as number) - (keys[2 * b + 1] as number));
     for (let i = 0; i < n; i++) {
       const from = index[i] as number;
-      this.put(i, times[from] as number, orders[from] as number, bucket.kinds[from] as number, bucket.payloads[from] as number);
+      this.put(i, keys[2 * from] as number, keys[2 * from + 1] as number, data[2 * from] as number, data[2 * from + 1] as number);
     }
   }
 
   private put(i: number, timeMs: number, order: number, kind: number, payload: number): void {
-    this.times[i] = timeMs;
-    this.orders[i] = order;
-    this.kinds[i] = kind;
-    this.payloads[i] = payload;
+    this.keys[2 * i] = timeMs;
+    this.keys[2 * i + 1] = order;
+    this.data[2 * i] = kind;
+    this.data[2 * i + 1] = payload;
   }
 
   /** Makes room for `needed` entries in the current bucket, keeping those it has. */
   private growCurrent(needed: number): void {
-    if (needed <= this.times.length) return;
-    const capacity = Math.max(needed, 2 * this.times.length);
-    this.times = grownFloats(this.times, capacity);
-    this.orders = grownFloats(this.orders, capacity);
-    this.kinds = grownInts(this.kinds, capacity);
-    this.payloads = grownInts(this.payloads, capacity);
+    if (2 * needed <= this.keys.length) return;
+    const capacity = 2 * Math.max(needed, this.keys.length);
+    this.keys = grownFloats(this.keys, capacity);
+    this.data = grownInts(this.data, capacity);
   }
 }
 
-/** One millisecond's events, unsorted; the queue keeps its size. */
+/** One millisecond's events, unsorted, laid out as the current bucket is; the queue keeps its size. */
 class Bucket {
-  times = new Float64Array(16);
-  orders = new Float64Array(16);
-  kinds = new Int32Array(16);
-  payloads = new Int32Array(16);
+  keys = new Float64Array(32);
+  data = new Int32Array(32);
 
   grow(): void {
-    const capacity = 2 * this.times.length;
-    this.times = grownFloats(this.times, capacity);
-    this.orders = grownFloats(this.orders, capacity);
-    this.kinds = grownInts(this.kinds, capacity);
-    this.payloads = grownInts(this.payloads, capacity);
+    const capacity = 2 * this.keys.length;
+    this.keys = grownFloats(this.keys, capacity);
+    this.data = grownInts(this.data, capacity);
   }
 }
 
