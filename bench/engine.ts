@@ -127,6 +127,11 @@ function toRow(engine: EngineName, schedule: Schedule, result: DriverResult, flo
   };
 }
 
+/** The run of median time. */
+function medianRun(results: readonly DriverResult[]): DriverResult {
+  return results.toSorted((a, b) => a.elapsedMs - b.elapsedMs)[Math.floor(results.length / 2)] as DriverResult;
+}
+
 /** Runs the project and null engines `REPEATS` times each on `schedule`, alternating, and returns each one's median run. */
 function measure(schedule: Schedule): { project: DriverResult; floor: DriverResult } {
   const project: DriverResult[] = [];
@@ -137,8 +142,7 @@ function measure(schedule: Schedule): { project: DriverResult; floor: DriverResu
   }
   for (const result of project) check('project', schedule, result, project[0]);
   for (const result of floor) check('null', schedule, result, project[0]);
-  const median = (results: DriverResult[]): DriverResult => results.toSorted((a, b) => a.elapsedMs - b.elapsedMs)[Math.floor(results.length / 2)] as DriverResult;
-  return { project: median(project), floor: median(floor) };
+  return { project: medianRun(project), floor: medianRun(floor) };
 }
 
 /**
@@ -175,7 +179,7 @@ interface Cell {
 // Per N: a warm-up, the timed cells, then the naive reference (so its run does not disturb
 // theirs) and the project engine again on the naive reference's schedule.
 const naiveRows: Row[] = [];
-const cells: Cell[] = [];
+const timedCells: Cell[] = [];
 for (const nodes of nodesList) {
   warmUp(nodes);
   const timed = messagesList.map((messages) => {
@@ -191,13 +195,13 @@ for (const nodes of nodesList) {
   const projectOnNaive = measure(naiveSchedule).project;
   check('naive', naiveSchedule, naive, projectOnNaive);
   naiveRows.push(toRow('naive', naiveSchedule, naive));
-  for (const cell of timed) cells.push({ ...cell, naiveRatio: naive.elapsedMs / projectOnNaive.elapsedMs });
+  for (const cell of timed) timedCells.push({ ...cell, naiveRatio: naive.elapsedMs / projectOnNaive.elapsedMs });
 }
 
 const rows: Row[] = [];
 for (const naive of naiveRows) {
   rows.push(naive);
-  for (const { schedule, project, floor, naiveRatio } of cells) {
+  for (const { schedule, project, floor, naiveRatio } of timedCells) {
     if (schedule.nodes !== naive.nodes) continue;
     const projectHeap = heapGrowth('project', schedule);
     const floorHeap = heapGrowth('null', schedule);
