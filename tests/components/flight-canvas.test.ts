@@ -2,37 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { paintDots, pickDot, PICK_RADIUS, type PlacedDot } from '../../src/components/flight-canvas.ts';
 import type { Message } from '../../src/sim/message.ts';
 import type { FlightStatus, FlightView } from '../../src/sim/view.ts';
+import { recordingContext } from './canvas-context.ts';
 
 function flight(id: number, sender: number, status: FlightStatus = 'flying', control?: 'ack'): FlightView {
   const message = { id: `M${id}`, sender } as unknown as Message;
   return { id, message, from: sender, to: (sender + 1) % 8, sentAt: 0, arriveAt: 1000, status, duplicate: false, ...(control ? { control } : {}) };
 }
 
-/** Counts the paths the painter fills and the shapes it adds to them. */
-function countingContext(): { fills: string[]; arcs: number; rects: number; context: CanvasRenderingContext2D } {
-  const record = { fills: [] as string[], arcs: 0, rects: 0, context: undefined as unknown as CanvasRenderingContext2D };
-  const ignore = (): void => undefined;
-  const context = {
-    canvas: { width: 800, height: 800 },
-    fillStyle: '',
-    setTransform: ignore,
-    clearRect: ignore,
-    beginPath: ignore,
-    moveTo: ignore,
-    stroke: ignore,
-    setLineDash: ignore,
-    arc: () => void record.arcs++,
-    rect: () => void record.rects++,
-    fill: () => void record.fills.push(context.fillStyle),
-  };
-  record.context = context as unknown as CanvasRenderingContext2D;
-  return record;
-}
-
 describe('painting the crowd', () => {
   it('fills a thousand flying dots with one path per sender colour', () => {
     const dots: PlacedDot[] = Array.from({ length: 1000 }, (_, i) => ({ flight: flight(i, i % 8), at: { x: i % 400, y: 200 } }));
-    const painted = countingContext();
+    const painted = recordingContext(800);
     paintDots(painted.context, 2, dots, '#fff');
     expect(painted.arcs).toBe(1000);
     expect(painted.fills).toHaveLength(8);
@@ -40,7 +20,7 @@ describe('painting the crowd', () => {
   });
 
   it('draws control flights as squares and held ones with the given fill', () => {
-    const painted = countingContext();
+    const painted = recordingContext(800);
     paintDots(painted.context, 1, [{ flight: flight(1, 0, 'flying', 'ack'), at: { x: 10, y: 10 } }, { flight: flight(2, 3, 'held'), at: { x: 50, y: 50 } }], '#0d1117');
     expect(painted.rects).toBe(1);
     expect(painted.arcs).toBe(1);

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { NetworkView } from '../../src/components/NetworkView.tsx';
 import { CROWDED_FLIGHTS } from '../../src/components/useFlightMotion.ts';
 import type { SimulationStore } from '../../src/store/simulation-store.ts';
+import { recordingContext } from './canvas-context.ts';
 import { renderWithStore } from './render.tsx';
 
 /** FlightDot renders by flight id, as the component reports them to the bench counter. */
@@ -106,30 +107,11 @@ describe('a finished flight', () => {
   });
 });
 
-/** A canvas context that records what is painted: one arc per round dot, one rect per square. */
-function recordingContext(): { arcs: number; rects: number; fills: number; context: CanvasRenderingContext2D } {
-  const record = { arcs: 0, rects: 0, fills: 0, context: undefined as unknown as CanvasRenderingContext2D };
-  const ignore = (): void => undefined;
-  record.context = {
-    canvas: { width: 400, height: 400 },
-    setTransform: ignore,
-    clearRect: ignore,
-    beginPath: ignore,
-    moveTo: ignore,
-    stroke: ignore,
-    setLineDash: ignore,
-    arc: () => void record.arcs++,
-    rect: () => void record.rects++,
-    fill: () => void record.fills++,
-  } as unknown as CanvasRenderingContext2D;
-  return record;
-}
-
 describe('a crowded network view', () => {
-  let painted = recordingContext();
+  let painted = recordingContext(400);
   beforeEach(() => {
     renders.clear();
-    painted = recordingContext();
+    painted = recordingContext(400);
     vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockImplementation((() => painted.context) as never);
     vi.spyOn(window, 'requestAnimationFrame').mockImplementation(() => 0);
   });
@@ -162,7 +144,7 @@ describe('a crowded network view', () => {
       store.getState().actions.tick(50);
     });
     expect(painted.arcs).toBe(store.getState().view.flights.length);
-    expect(painted.fills, 'one batched fill for the one sender').toBe(1);
+    expect(painted.fills, 'one batched fill for the one sender').toHaveLength(1);
     expect(dots().map((dot) => dot.getAttribute('transform'))).toEqual(transforms);
     for (const id of flightIds(store)) expect(renders.get(id)).toBe(1);
   });
@@ -220,9 +202,6 @@ describe('a crowded network view', () => {
   it('paints held dots in the surface colour of the theme in use, also after a theme switch', async () => {
     const surface = { light: '#ffffff', dark: '#0d1117' } as const;
     vi.spyOn(window, 'getComputedStyle').mockImplementation(() => ({ getPropertyValue: (name: string) => (name === '--surface' ? surface[document.documentElement.dataset.theme === 'dark' ? 'dark' : 'light'] : '') }) as CSSStyleDeclaration);
-    const fillStyles: unknown[] = [];
-    const context = painted.context as unknown as Record<string, unknown>;
-    context.fill = () => fillStyles.push(context.fillStyle);
     document.documentElement.dataset.theme = 'light';
     const store = crowd();
     act(() => {
@@ -234,14 +213,14 @@ describe('a crowded network view', () => {
       store.getState().actions.play();
       store.getState().actions.tick(50);
     });
-    expect(fillStyles).toContain(surface.light);
-    fillStyles.length = 0;
+    expect(painted.fills).toContain(surface.light);
+    painted.fills.length = 0;
     document.documentElement.dataset.theme = 'dark';
     await act(async () => {
       await Promise.resolve();
     });
-    expect(fillStyles).toContain(surface.dark);
-    expect(fillStyles).not.toContain(surface.light);
+    expect(painted.fills).toContain(surface.dark);
+    expect(painted.fills).not.toContain(surface.light);
     delete document.documentElement.dataset.theme;
   });
 
