@@ -9,12 +9,12 @@
 // (made with --mode bench, or renders are not counted). Missed targets are marked MISS; the
 // exit code is non-zero only when the bench could not run.
 import { chromium, type Browser, type Page } from '@playwright/test';
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH, findFreePort, serveSite, stopSite } from '../scripts/local-site.mjs';
 import { BENCH_NODES, buildFlightRun, buildLongRun, type BenchRun } from './ui-runs.ts';
 import { countFlights, defineNameHelper, readRenders, startCpuClock, startRecording, stopRecording } from './ui-page.ts';
 import { listRendersPerSecond, PER_WINDOW_MS, quantile, rendersPerFlight, summariseFrames, type FrameStats } from './ui-stats.ts';
@@ -32,7 +32,6 @@ const EARLY_DELIVERED = 300;
 const LONG_DELIVERED = 10_000;
 const LONG_MESSAGES = 1_700;
 const SEED = 7;
-const CHROME_FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 /**
  * `longSessionSlowdown`: the issue asks that 10,000 deliveries do not slow typing or animation,
  * so CPU per frame and input latency after them may be at most this factor of the same run's
@@ -82,43 +81,6 @@ function buildSite(): string {
   });
   if (result.status !== 0) throw new Error(`vite build failed (exit ${String(result.status)})`);
   return dir;
-}
-
-/** Resolves with `port` (0: any) once it could be bound and released again, or undefined. */
-function tryPort(port: number): Promise<number | undefined> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.once('error', () => resolve(undefined));
-    server.listen(port, '127.0.0.1', () => {
-      const address = server.address();
-      const chosen = typeof address === 'object' && address ? address.port : undefined;
-      server.close(() => resolve(chosen));
-    });
-  });
-}
-
-/** Finds a free TCP port, preferring `preferred`. */
-async function findFreePort(preferred: number): Promise<number> {
-  const port = (await tryPort(preferred)) ?? (await tryPort(0));
-  if (port === undefined) throw new Error('no free port');
-  return port;
-}
-
-/** Serves `dist` on `port` with the e2e server and waits until it answers. */
-async function serve(dist: string, port: number): Promise<ChildProcess> {
-  const server = spawn(process.execPath, [join(ROOT, 'tests', 'e2e', 'serve.mjs')], {
-    env: { ...process.env, DIST_DIR: dist, PORT: String(port) },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const url = `http://127.0.0.1:${port}/causal-chat/`;
-  for (let i = 0; i < 100; i++) {
-    if (server.exitCode !== null) throw new Error(`the server exited with ${server.exitCode}`);
-    const ok = await fetch(url).then((r) => r.ok, () => false);
-    if (ok) return server;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  server.kill('SIGTERM');
-  throw new Error(`the server did not answer at ${url}`);
 }
 
 /** Opens a run's link in a fresh 1280×720 page and waits for the app; page errors are collected. */
@@ -292,12 +254,10 @@ function printTable(flights: readonly FlightResult[], early: LongResult, long: L
 async function main(): Promise<void> {
   const { json, runs, dist: givenDist } = parseArgs(process.argv.slice(2));
   const dist = givenDist ?? buildSite();
-  const port = await findFreePort(Number(process.env.PORT ?? 4182));
-  const server = await serve(dist, port);
-  const base = `http://127.0.0.1:${port}/causal-chat/`;
+  const { server, url: base } = await serveSite(dist, await findFreePort(Number(process.env.PORT ?? 4182)));
   let browser: Browser | undefined;
   try {
-    browser = await chromium.launch({ executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', args: CHROME_FLAGS });
+    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_FLAGS] });
     const errors: string[] = [];
     const flightRuns: FlightResult[][] = FLIGHT_COUNTS.map(() => []);
     const earlyRuns: LongResult[] = [];
@@ -321,7 +281,7 @@ async function main(): Promise<void> {
     }
   } finally {
     await browser?.close();
-    server.kill('SIGTERM');
+    await stopSite(server);
     if (givenDist === undefined) rmSync(dist, { recursive: true, force: true });
   }
 }

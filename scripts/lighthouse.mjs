@@ -5,16 +5,16 @@
 // and their medians; exits 1 when the median misses the targets (score >= 0.95, TBT < 50 ms).
 // Usage: node scripts/lighthouse.mjs [--runs 3] [--dist dist] [--no-build] [--desktop]
 // Chromium comes from CHROME_PATH (default /usr/bin/chromium).
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH, findFreePort, serveSite, stopSite } from './local-site.mjs';
 
 const MIN_SCORE = 0.95;
 const MAX_TBT_MS = 50;
-const CHROME_FLAGS = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const CHROME_FLAGS = ['--headless=new', ...CHROMIUM_FLAGS];
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 
 function parseArgs(argv) {
@@ -37,46 +37,10 @@ function fail(message) {
   process.exit(2);
 }
 
-/** A TCP port nobody is listening on right now. */
-function findFreePort() {
-  return new Promise((done, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address();
-      probe.close(() => done(port));
-    });
-  });
-}
-
-/** Starts serve.mjs and resolves once it answers. */
-async function startServer(dist, port) {
-  const server = spawn(process.execPath, [join(root, 'tests/e2e/serve.mjs')], { env: { ...process.env, DIST_DIR: dist, PORT: String(port) }, stdio: ['ignore', 'ignore', 'inherit'] });
-  const url = `http://127.0.0.1:${port}/causal-chat/`;
-  for (let attempt = 0; attempt < 100; attempt++) {
-    if (server.exitCode !== null) fail(`the server stopped (exit code ${server.exitCode})`);
-    const ok = await fetch(url).then((r) => r.ok, () => false);
-    if (ok) return { server, url };
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  server.kill();
-  fail(`the server did not answer at ${url}`);
-}
-
-/** Stops the server: SIGTERM, then SIGKILL if open keep-alive connections hold it up. */
-async function stopServer(server) {
-  if (server.exitCode !== null) return;
-  const exited = new Promise((done) => server.once('exit', done));
-  server.kill('SIGTERM');
-  const timer = setTimeout(() => server.kill('SIGKILL'), 1000);
-  await exited;
-  clearTimeout(timer);
-}
-
 function runLighthouse(url, desktop, outFile) {
   const args = ['-y', 'lighthouse@12', url, '--only-categories=performance', '--output=json', `--output-path=${outFile}`, '--quiet', `--chrome-flags=${CHROME_FLAGS.join(' ')}`];
   if (desktop) args.push('--preset=desktop');
-  const result = spawnSync('npx', args, { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, CHROME_PATH: process.env.CHROME_PATH ?? '/usr/bin/chromium' } });
+  const result = spawnSync('npx', args, { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, CHROME_PATH: CHROMIUM_PATH } });
   if (result.status !== 0) throw new Error(`lighthouse exited with ${result.status}`);
   const report = JSON.parse(readFileSync(outFile, 'utf8'));
   const metric = (id) => report.audits[id]?.numericValue ?? Number.NaN;
@@ -100,8 +64,7 @@ async function main() {
     const build = spawnSync('npx', ['vite', 'build', '--outDir', dist, '--emptyOutDir'], { cwd: root, stdio: 'inherit' });
     if (build.status !== 0) fail('the build failed');
   }
-  const port = await findFreePort();
-  const { server, url } = await startServer(dist, port);
+  const { server, url } = await serveSite(dist, await findFreePort());
   const work = mkdtempSync(join(tmpdir(), 'causal-chat-lighthouse-'));
   const runs = [];
   try {
@@ -111,7 +74,7 @@ async function main() {
       console.log(`run ${i + 1}: ${show(run)}`);
     }
   } finally {
-    await stopServer(server);
+    await stopSite(server);
     rmSync(work, { recursive: true, force: true });
   }
   const summary = { score: median(runs.map((r) => r.score)), tbtMs: median(runs.map((r) => r.tbtMs)), fcpMs: median(runs.map((r) => r.fcpMs)), lcpMs: median(runs.map((r) => r.lcpMs)), cls: median(runs.map((r) => r.cls)) };

@@ -2,21 +2,17 @@
 // Serves dist/ under a sub-path, stages the "reply overtakes its question" moment and saves
 // docs/screenshot.png at 1280×720, the size of a classroom projector, then the same moment in
 // presenter mode as docs/screenshot-presenter.png.
-import { spawn } from 'node:child_process';
+import { resolve } from 'node:path';
 import { chromium } from '@playwright/test';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH, findFreePort, serveSite, stopSite } from './local-site.mjs';
 
-const port = Number(process.env.PORT ?? 4174);
-const server = spawn(process.execPath, ['tests/e2e/serve.mjs'], { env: { ...process.env, PORT: String(port) }, stdio: 'inherit' });
+const { server, url } = await serveSite(resolve('dist'), await findFreePort(Number(process.env.PORT ?? 4174)));
 const out = process.argv[2] ?? 'docs/screenshot.png';
 
 try {
-  await new Promise((resolve) => setTimeout(resolve, 500));
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_FLAGS });
   const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
-  await page.goto(`http://127.0.0.1:${port}/causal-chat/?seed=9`);
+  await page.goto(`${url}?seed=9`);
   await page.getByRole('button', { name: 'Pause' }).click();
   const say = async (node, text) => {
     await page.getByRole('textbox', { name: `Message from ${node}` }).fill(text);
@@ -38,5 +34,5 @@ try {
   await browser.close();
   console.log(`saved ${out}`);
 } finally {
-  server.kill();
+  await stopSite(server);
 }
