@@ -59,7 +59,8 @@ function DiscardNote({ ids }: { ids: readonly string[] }) {
 }
 
 /** One held message; while it animates out after delivery it no longer counts as buffered. */
-function BufferItem({ entry: { message, waitingFor, order }, mark }: { entry: BufferEntry; mark: CausalMark | undefined }) {
+function BufferItem({ entry, mark }: { entry: BufferEntry; mark: CausalMark | undefined }) {
+  const { message } = entry;
   const present = useIsPresent();
   return (
     <m.li
@@ -70,19 +71,26 @@ function BufferItem({ entry: { message, waitingFor, order }, mark }: { entry: Bu
       animate={{ opacity: 1, x: 0 }}
       exit={{ opacity: 0, y: -16, transition: { duration: 0.4 } }}
     >
-      <MessageId id={message.id} mark={mark} /> <span className="stamp">{showClock(message.vc)}</span>{' '}
-      <span className="waiting">{present ? `waiting for ${describeWait(waitingFor, order)}` : 'delivered'}</span>
+      <HeldLine entry={entry} mark={mark} waiting={present} />
     </m.li>
   );
 }
 
-
 /** One held message in a long buffer: no animation, only the rows in view are on the page. */
-function HeldRow({ entry: { message, waitingFor, order }, mark, row }: { entry: BufferEntry; mark: CausalMark | undefined; row: RowProps }) {
+function HeldRow({ entry, mark, row }: { entry: BufferEntry; mark: CausalMark | undefined; row: RowProps }) {
   return (
-    <li {...row} data-msg={message.id} className={`held${mark ? ` mark-${mark}` : ''}`}>
-      <MessageId id={message.id} mark={mark} /> <span className="stamp">{showClock(message.vc)}</span>{' '}
-      <span className="waiting">waiting for {describeWait(waitingFor, order)}</span>
+    <li {...row} data-msg={entry.message.id} className={`held${mark ? ` mark-${mark}` : ''}`}>
+      <HeldLine entry={entry} mark={mark} waiting />
     </li>
+  );
+}
+
+/** A held message's id, timestamp and what it waits for (or that it was delivered, once it no longer waits). */
+function HeldLine({ entry: { message, waitingFor, order }, mark, waiting }: { entry: BufferEntry; mark: CausalMark | undefined; waiting: boolean }) {
+  return (
+    <>
+      <MessageId id={message.id} mark={mark} /> <span className="stamp">{showClock(message.vc)}</span>{' '}
+      <span className="waiting">{waiting ? `waiting for ${describeWait(waitingFor, order)}` : 'delivered'}</span>
+    </>
   );
 }
