@@ -16,10 +16,9 @@ export function findCausalBlocker(
   fromEntry = 0,
 ): number {
   if (ts[sender] !== (clock[sender] as number) + 1) return sender;
-  const size = ts.length;
-  const split = sender < fromEntry ? fromEntry : sender;
-  for (let k = fromEntry; k < split; k++) if ((ts[k] as number) > (clock[k] as number)) return k;
-  for (let k = split === sender ? sender + 1 : split; k < size; k++) if ((ts[k] as number) > (clock[k] as number)) return k;
+  for (let k = fromEntry; k < ts.length; k++) {
+    if (k !== sender && (ts[k] as number) > (clock[k] as number)) return k;
+  }
   return -1;
 }
 
