@@ -3,6 +3,19 @@ import type { Message } from '../src/sim/message.ts';
 import { NodeState } from '../src/sim/node.ts';
 import type { BenchEngine, Tally } from './engine-driver.ts';
 
+/** What an engine holds back: now, most at once, and how many arrivals were ever held. */
+class HoldBack {
+  now = 0;
+  peak = 0;
+  total = 0;
+
+  /** Notes that an arrival left `delta` more messages (or, negative, fewer) in the buffers. */
+  change(delta: number): void {
+    this.now += delta;
+    if (this.now > this.peak) this.peak = this.now;
+  }
+}
+
 /**
  * The project's engine: one `NodeState` per node, the delivery path the app uses
  * (Birman–Schiper–Stephenson with per-sender hold-back and a blocked-on index), stamping
@@ -13,9 +26,7 @@ export class ProjectEngine implements BenchEngine {
   private readonly nodes: NodeState[];
   private readonly messages: (Message | undefined)[] = [];
   private readonly tally: Tally;
-  private held = 0;
-  private peak = 0;
-  private everHeld = 0;
+  private readonly held = new HoldBack();
 
   constructor(size: number, tally: Tally) {
     this.tally = tally;
@@ -36,9 +47,8 @@ export class ProjectEngine implements BenchEngine {
   receive(to: number, handle: number, _sender: number, _seq: number, nowMs: number): void {
     const node = this.nodes[to] as NodeState;
     const before = node.bufferedCount;
-    if (node.receive(this.messages[handle] as Message, nowMs) === 'buffered') this.everHeld++;
-    this.held += node.bufferedCount - before;
-    if (this.held > this.peak) this.peak = this.held;
+    if (node.receive(this.messages[handle] as Message, nowMs) === 'buffered') this.held.total++;
+    this.held.change(node.bufferedCount - before);
   }
 
   comparisons(): number {
@@ -48,11 +58,11 @@ export class ProjectEngine implements BenchEngine {
   }
 
   peakBuffered(): number {
-    return this.peak;
+    return this.held.peak;
   }
 
   totalBuffered(): number {
-    return this.everHeld;
+    return this.held.total;
   }
 }
 
@@ -110,9 +120,7 @@ export class NaiveEngine implements BenchEngine {
   private readonly messages: (NaiveMessage | undefined)[] = [];
   private readonly tally: Tally;
   private compared = 0;
-  private held = 0;
-  private peak = 0;
-  private everHeld = 0;
+  private readonly held = new HoldBack();
 
   constructor(size: number, tally: Tally) {
     this.tally = tally;
@@ -137,7 +145,7 @@ export class NaiveEngine implements BenchEngine {
   receive(to: number, handle: number, _sender: number, _seq: number, _nowMs: number): void {
     const node = this.nodes[to] as NaiveNode;
     node.buffer.push(this.messages[handle] as NaiveMessage);
-    this.held++;
+    let added = 1;
     let delivered = true;
     while (delivered) {
       delivered = false;
@@ -145,15 +153,15 @@ export class NaiveEngine implements BenchEngine {
         const message = node.buffer[i] as NaiveMessage;
         if (!this.deliverable(node.clock, message)) continue;
         node.buffer.splice(i, 1);
-        this.held--;
+        added--;
         for (const key of this.keys) node.clock[key] = Math.max(node.clock[key] as number, message.vc[key] as number);
         this.tally.delivered(to, message.sender, message.seq);
         delivered = true;
         break;
       }
     }
-    if (node.buffer.length > 0 && node.buffer[node.buffer.length - 1] === this.messages[handle]) this.everHeld++;
-    if (this.held > this.peak) this.peak = this.held;
+    if (node.buffer.length > 0 && node.buffer[node.buffer.length - 1] === this.messages[handle]) this.held.total++;
+    this.held.change(added);
   }
 
   private deliverable(clock: NaiveClock, message: NaiveMessage): boolean {
@@ -172,10 +180,10 @@ export class NaiveEngine implements BenchEngine {
   }
 
   peakBuffered(): number {
-    return this.peak;
+    return this.held.peak;
   }
 
   totalBuffered(): number {
-    return this.everHeld;
+    return this.held.total;
   }
 }
