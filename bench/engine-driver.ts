@@ -200,8 +200,9 @@ function slowLinks({ nodes, seed, tail }: Schedule): Uint8Array {
   return slow;
 }
 
-function grow(array: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
-  const bigger = new Int32Array(array.length * 2);
+/** A copy of `array` twice as long, or at least `length` long. */
+export function grow(array: Int32Array<ArrayBuffer>, length = 0): Int32Array<ArrayBuffer> {
+  const bigger = new Int32Array(Math.max(length, array.length * 2));
   bigger.set(array);
   return bigger;
 }

@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { runSchedule, type Schedule } from '../../bench/engine-driver.ts';
-import { NaiveEngine, NullEngine, ProjectEngine } from '../../bench/engines.ts';
+import { LeanEngine, NaiveEngine, NullEngine, ProjectEngine } from '../../bench/engines.ts';
 
 const heapUsed = (): number => 0;
 
@@ -12,14 +12,17 @@ describe('engine benchmark harness', () => {
       const project = runSchedule(schedule, (tally) => new ProjectEngine(5, tally), heapUsed);
       const naive = runSchedule(schedule, (tally) => new NaiveEngine(5, tally), heapUsed);
       const floor = runSchedule(schedule, (tally) => new NullEngine(5, tally), heapUsed);
-      for (const result of [project, naive, floor]) expect(result.deliveries).toBe(400 * 4);
-      expect(naive.ids).toBe(project.ids);
-      expect(floor.ids).toBe(project.ids);
-      expect(naive.stamps).toBe(project.stamps);
-      expect(project.totalBuffered).toBe(naive.totalBuffered);
-      expect(project.peakBuffered).toBe(naive.peakBuffered);
+      const lean = runSchedule(schedule, (tally) => new LeanEngine(5, tally), heapUsed);
+      for (const result of [project, naive, floor, lean]) expect(result.deliveries).toBe(400 * 4);
+      for (const result of [naive, floor, lean]) expect(result.ids).toBe(project.ids);
+      for (const result of [naive, lean]) {
+        expect(result.stamps).toBe(project.stamps);
+        expect(result.totalBuffered).toBe(project.totalBuffered);
+        expect(result.peakBuffered).toBe(project.peakBuffered);
+      }
       expect(project.totalBuffered).toBeGreaterThan(0);
       expect(project.comparisons / project.deliveries).toBeLessThanOrEqual(5 + 1);
+      expect(lean.comparisons / lean.deliveries).toBeLessThanOrEqual(5 + 1);
     });
   }
 
