@@ -1,6 +1,9 @@
 import { Fragment, useState } from 'react';
 
-/** A node's vector clock as `[1, 0, 0]`, with the entries that changed last marked. */
+/**
+ * A node's vector clock as `[1, 0, 0]`, with the entries that changed last marked. Dense
+ * layouts drop the spaces (`[1,0,0]`) so eight entries fit on one line of a small window.
+ */
 export function ClockView({
   name,
   names,
@@ -28,7 +31,11 @@ export function ClockView({
         [
         {clock.map((value, k) => (
           <Fragment key={names[k]}>
-            {k > 0 ? ', ' : ''}
+            {k > 0 && (
+              <>
+                ,<span className="clock-gap">{' '}</span>
+              </>
+            )}
             <span
               key={`${names[k]}-${value}`}
               className={changed[k] ? 'clock-entry changed' : 'clock-entry'}

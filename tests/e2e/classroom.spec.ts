@@ -219,6 +219,14 @@ test.describe('classroom view', () => {
       await app.step();
       await app.step();
       await fits('with messages in flight');
+      for (const name of nodes === 8 ? ['A', 'H'] : ['A']) {
+        const clock = page.getByTestId(`clock-${name}`);
+        const lineHeight = await clock.evaluate((el) => {
+          const style = getComputedStyle(el);
+          return parseFloat(style.lineHeight) || 1.3 * parseFloat(style.fontSize);
+        });
+        expect((await clock.boundingBox())?.height, `clock of ${name} on one line`).toBeLessThan(1.5 * lineHeight);
+      }
       if (nodes === 3) {
         await app.stepUntilIdle();
         await expect(app.messages('C')).toHaveCount(senders.length);
