@@ -4,10 +4,15 @@ import { nodeColor } from './palette.ts';
 import type { DiagramWindow } from './spacetime-model.ts';
 import { MARK_LABELS, type CausalMark } from './useCausalMarks.ts';
 
-/** Vertical offsets for send labels on one node's line: above, below, further above, further below. */
+/** Baselines of send labels around one node's line: above, below, further above, further below. */
 const LABEL_SLOTS = [-7, 15, -19, 27] as const;
-/** Labels closer than this on one line take different slots. */
-const LABEL_GAP_PX = 90;
+/** A label's height above its baseline, and the width of one of its characters (10px monospace, bold). */
+const LABEL_HEIGHT_PX = 8;
+const LABEL_CHAR_PX = 6.2;
+/** Space kept between two labels in one slot, and between the labels of neighbouring lines. */
+const LABEL_MARGIN_PX = 6;
+/** Labels start this far right of their send. */
+const LABEL_INSET_PX = 6;
 
 /**
  * Where marks go, in the diagram's drawing units: a time `t` at `(t - originMs) * pxPerMs`, node
@@ -32,21 +37,51 @@ function yAt(place: DiagramPlacement, node: number): number {
   return place.topPx + node * place.rowGapPx;
 }
 
-/** Per node, where each label slot was last used (x), so placing can go on from one layer to the next. */
+/** A send's label: its id, its timestamp without spaces and, when marked, how it relates to the selection. */
+function labelText(msg: string, stamp: readonly number[] | undefined, mark: CausalMark | undefined): string {
+  return `${msg} ${showClock(stamp ?? []).replaceAll(' ', '')}${mark && mark !== 'selected' ? ` ${MARK_LABELS[mark].split(' ')[0]}` : ''}`;
+}
+
+/**
+ * How many of LABEL_SLOTS fit around a line when lines are `rowGapPx` apart: the band they
+ * take must leave a margin to the next line's band, so eight close lines get one slot each.
+ */
+function usableSlots(rowGapPx: number): number {
+  let count = 1;
+  while (count < LABEL_SLOTS.length) {
+    const offsets = LABEL_SLOTS.slice(0, count + 1);
+    const band = Math.max(...offsets) - (Math.min(...offsets) - LABEL_HEIGHT_PX);
+    if (band + LABEL_MARGIN_PX > rowGapPx) break;
+    count++;
+  }
+  return count;
+}
+
+/** Per node, where the last label in each slot ends (x), so placing can go on from one layer to the next. */
 export type LabelUse = ReadonlyMap<number, readonly number[]>;
 
-/** Gives each send's label the first slot free of its neighbours on the same line, going on from `before`. */
-export function placeLabels(shown: DiagramWindow, place: DiagramPlacement, before: LabelUse = new Map()): { slots: ReadonlyMap<string, number>; after: LabelUse } {
-  const used = new Map([...before].map(([node, xs]) => [node, [...xs]]));
+/**
+ * Gives each send's label the first slot on its line where it clears the label before it,
+ * going on from `before`. A label with no such slot is left out (its send keeps its dot,
+ * tooltip and inspector): overlapping labels cannot be read.
+ */
+export function placeLabels(
+  shown: DiagramWindow,
+  place: DiagramPlacement,
+  stamps: ReadonlyMap<string, readonly number[]>,
+  before: LabelUse = new Map(),
+): { slots: ReadonlyMap<string, number>; after: LabelUse } {
+  const used = new Map([...before].map(([node, ends]) => [node, [...ends]]));
+  const count = usableSlots(place.rowGapPx);
   const slots = new Map<string, number>();
   for (const e of shown.events) {
     if (e.kind !== 'send') continue;
-    const lx = xAt(place, e.t);
-    const onLine = used.get(e.node) ?? LABEL_SLOTS.map(() => -Infinity);
-    const free = onLine.findIndex((at) => lx - at >= LABEL_GAP_PX);
-    const slot = free === -1 ? onLine.indexOf(Math.min(...onLine)) : free;
-    onLine[slot] = lx;
-    used.set(e.node, onLine);
+    const start = xAt(place, e.t) + LABEL_INSET_PX;
+    const ends = used.get(e.node) ?? Array.from({ length: count }, () => -Infinity);
+    used.set(e.node, ends);
+    const slot = ends.findIndex((end) => start >= end + LABEL_MARGIN_PX);
+    if (slot === -1) continue;
+    ends[slot] = start + labelText(e.msg, stamps.get(e.msg), place.marks.get(e.msg)).length * LABEL_CHAR_PX;
     slots.set(e.msg, slot);
   }
   return { slots, after: used };
@@ -96,7 +131,7 @@ export const DiagramDots = memo(function DiagramDots({
 }: {
   shown: DiagramWindow;
   place: DiagramPlacement;
-  /** Each send's label slot, from `placeLabels`. */
+  /** Each send's label slot, from `placeLabels`; a send without one has no label. */
   labelSlots: ReadonlyMap<string, number>;
   stamps: ReadonlyMap<string, readonly number[]>;
   pick: (msg: string, add: boolean) => void;
@@ -150,16 +185,16 @@ export const DiagramDots = memo(function DiagramDots({
           </circle>
         );
       })}
-      {shown.events
-        .filter((e) => e.kind === 'send')
-        .map((e) => {
-          const mark = marks.get(e.msg);
-          return (
-            <text key={`l${e.msg}`} className={`st-label${mark ? ` label-${mark}` : ''}`} x={x(e.t) + 6} y={y(e.node) + (LABEL_SLOTS[labelSlots.get(e.msg) ?? 0] ?? 0)}>
-              {`${e.msg} ${showClock(stamps.get(e.msg) ?? []).replaceAll(' ', '')}${mark && mark !== 'selected' ? ` ${MARK_LABELS[mark].split(' ')[0]}` : ''}`}
-            </text>
-          );
-        })}
+      {shown.events.map((e) => {
+        const slot = e.kind === 'send' ? labelSlots.get(e.msg) : undefined;
+        if (slot === undefined) return null;
+        const mark = marks.get(e.msg);
+        return (
+          <text key={`l${e.msg}`} className={`st-label${mark ? ` label-${mark}` : ''}`} x={x(e.t) + LABEL_INSET_PX} y={y(e.node) + (LABEL_SLOTS[slot] ?? 0)}>
+            {labelText(e.msg, stamps.get(e.msg), mark)}
+          </text>
+        );
+      })}
     </>
   );
 });

@@ -97,9 +97,9 @@ export function SpaceTime() {
   const toMs = end + 50;
   const settledMs = Math.min(toMs, Math.max(fromMs, Math.floor(engineNow / sliceMs) * sliceMs));
   const settled = useMemo(() => settledBefore(diagram.window(fromMs, settledMs, settledMs), settledMs), [diagram, fromMs, settledMs]);
-  const settledLabels = useMemo(() => placeLabels(settled, place), [settled, place]);
+  const settledLabels = useMemo(() => placeLabels(settled, place, diagram.stamps), [settled, place, diagram.stamps]);
   const live = liveFrom(diagram.window(settledMs, toMs, now), settledMs);
-  const liveLabels = placeLabels(live, place, settledLabels.after);
+  const liveLabels = placeLabels(live, place, diagram.stamps, settledLabels.after);
   const nowX = (now - originMs) * pxPerMs;
 
   const onPointerDown = (e: PointerEvent<SVGSVGElement>): void => {

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { placeLabels, type DiagramPlacement } from '../../src/components/DiagramMarks.tsx';
+import type { DiagramEvent, DiagramWindow } from '../../src/components/spacetime-model.ts';
+
+const NAMES = ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H'];
+
+function placement(rowGapPx: number): DiagramPlacement {
+  return { originMs: 0, pxPerMs: 0.1, topPx: 20, rowGapPx, names: NAMES, marks: new Map() };
+}
+
+/** Sends from node 0 at the given times, each stamped with eight entries. */
+function sends(times: readonly number[]): { shown: DiagramWindow; stamps: Map<string, number[]> } {
+  const events: DiagramEvent[] = times.map((t, i) => ({ kind: 'send', node: 0, msg: `A${i + 1}`, t }));
+  const stamps = new Map(events.map((e, i) => [e.msg, [i + 1, 14, 9, 16, 14, 14, 11, 21]]));
+  return { shown: { firstEvent: 0, events, arrows: [], waits: [] }, stamps };
+}
+
+describe('send labels in the space-time diagram', () => {
+  it('puts labels far apart in the first slot', () => {
+    const { shown, stamps } = sends([0, 3000, 6000]);
+    const { slots } = placeLabels(shown, placement(60), stamps);
+    expect([...slots.values()]).toEqual([0, 0, 0]);
+  });
+
+  it('moves a label that would run into the one before it to the next slot, and leaves it out when every slot is taken', () => {
+    // A label such as `A1 [1,14,9,16,14,14,11,21]` is about 160 px wide; these sends are 30 px apart.
+    const { shown, stamps } = sends([0, 300, 600, 900, 1200]);
+    expect([...placeLabels(shown, placement(60), stamps).slots.values()]).toEqual([0, 1, 2, 3]);
+    expect([...placeLabels(shown, placement(40), stamps).slots.values()]).toEqual([0, 1]);
+    expect([...placeLabels(shown, placement(18), stamps).slots.values()]).toEqual([0]);
+  });
+
+  it('goes on from the slots an earlier layer used', () => {
+    const { shown, stamps } = sends([0, 300]);
+    const first = placeLabels({ ...shown, events: shown.events.slice(0, 1) }, placement(18), stamps);
+    const second = placeLabels({ ...shown, events: shown.events.slice(1) }, placement(18), stamps, first.after);
+    expect(first.slots.get('A1')).toBe(0);
+    expect(second.slots.has('A2')).toBe(false);
+  });
+});
