@@ -1,4 +1,5 @@
-// The three engines the benchmark compares on one schedule (see engine-driver.ts).
+// The engines the benchmark compares on one schedule (see engine-driver.ts): project, null and
+// naive, and the lean reference that `--lean` puts in the project engine's place.
 import type { Message } from '../src/sim/message.ts';
 import { NodeState } from '../src/sim/node.ts';
 import { grow, type BenchEngine, type Tally } from './engine-driver.ts';
@@ -196,7 +197,9 @@ const NONE = -1;
 /**
  * A lean reference, written for the benchmark only: the project's causal rule (per-sender
  * windows; a head compared only in the entries its stamp raised; a blocked head waits on the
- * one entry that blocks it and resumes its scan there) with no message objects. Timestamps
+ * one entry that blocks it and resumes its scan there) with no message objects. Unlike
+ * NodeState it does not keep the value the head needs, so every raise of that entry wakes the
+ * head to compare again. Timestamps
  * live in one Int32Array pool whose slots are recycled after their N−1 deliveries, and buffers
  * hold pool slots. From the null floor to it is what the rule costs; from it to the project
  * engine, what the app's message objects (and its duplicate checks) cost. Unlike NodeState it
