@@ -6,11 +6,16 @@ import { MARK_LABELS, type CausalMark } from './useCausalMarks.ts';
 
 /** Baselines of send labels around one node's line: above, below, further above, further below. */
 const LABEL_SLOTS = [-7, 15, -19, 27] as const;
-/** A label's height above its baseline, and the width of one of its characters (10px monospace, bold). */
-const LABEL_HEIGHT_PX = 8;
+/**
+ * A label's extent: above its baseline, below it (the descent of `[ ] ,` and the outline), and
+ * the width of one character (10px monospace, bold).
+ */
+const LABEL_ASCENT_PX = 9;
+const LABEL_DESCENT_PX = 3;
 const LABEL_CHAR_PX = 6.2;
 /** Space kept between two labels in one slot, and between the labels of neighbouring lines. */
-const LABEL_MARGIN_PX = 6;
+const LABEL_SPACING_PX = 6;
+const LABEL_MARGIN_PX = 2;
 /** Labels start this far right of their send. */
 const LABEL_INSET_PX = 6;
 
@@ -23,6 +28,8 @@ export interface DiagramPlacement {
   readonly pxPerMs: number;
   readonly topPx: number;
   readonly rowGapPx: number;
+  /** The diagram's height: labels of the first and last lines stay inside it. */
+  readonly heightPx: number;
   readonly names: readonly string[];
   readonly marks: ReadonlyMap<string, CausalMark>;
 }
@@ -43,18 +50,20 @@ function labelText(msg: string, stamp: readonly number[] | undefined, mark: Caus
 }
 
 /**
- * How many of LABEL_SLOTS fit around a line when lines are `rowGapPx` apart: the band they
- * take must leave a margin to the next line's band, so eight close lines get one slot each.
+ * The label slots around line `node`: of LABEL_SLOTS, those whose band, together, leaves a
+ * margin to the next line's (so eight close lines get one slot each), and for the first and
+ * last lines only those inside the diagram. True where a slot may be used.
  */
-function usableSlots(rowGapPx: number): number {
+function usableSlots(place: DiagramPlacement, node: number): boolean[] {
   let count = 1;
   while (count < LABEL_SLOTS.length) {
     const offsets = LABEL_SLOTS.slice(0, count + 1);
-    const band = Math.max(...offsets) - (Math.min(...offsets) - LABEL_HEIGHT_PX);
-    if (band + LABEL_MARGIN_PX > rowGapPx) break;
+    const band = Math.max(...offsets) + LABEL_DESCENT_PX - (Math.min(...offsets) - LABEL_ASCENT_PX);
+    if (band + LABEL_MARGIN_PX > place.rowGapPx) break;
     count++;
   }
-  return count;
+  const y = yAt(place, node);
+  return LABEL_SLOTS.map((offset, slot) => slot < count && y + offset - LABEL_ASCENT_PX >= 0 && y + offset + LABEL_DESCENT_PX <= place.heightPx);
 }
 
 /** Per node, where the last label in each slot ends (x), so placing can go on from one layer to the next. */
@@ -72,14 +81,13 @@ export function placeLabels(
   before: LabelUse = new Map(),
 ): { slots: ReadonlyMap<string, number>; after: LabelUse } {
   const used = new Map([...before].map(([node, ends]) => [node, [...ends]]));
-  const count = usableSlots(place.rowGapPx);
   const slots = new Map<string, number>();
   for (const e of shown.events) {
     if (e.kind !== 'send') continue;
     const start = xAt(place, e.t) + LABEL_INSET_PX;
-    const ends = used.get(e.node) ?? Array.from({ length: count }, () => -Infinity);
+    const ends = used.get(e.node) ?? usableSlots(place, e.node).map((usable) => (usable ? -Infinity : Infinity));
     used.set(e.node, ends);
-    const slot = ends.findIndex((end) => start >= end + LABEL_MARGIN_PX);
+    const slot = ends.findIndex((end) => start >= end + LABEL_SPACING_PX);
     if (slot === -1) continue;
     ends[slot] = start + labelText(e.msg, stamps.get(e.msg), place.marks.get(e.msg)).length * LABEL_CHAR_PX;
     slots.set(e.msg, slot);

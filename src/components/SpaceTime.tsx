@@ -83,7 +83,7 @@ export function SpaceTime() {
   const originMs = Math.floor(start / (ORIGIN_STEP_WINDOWS * shownMs)) * ORIGIN_STEP_WINDOWS * shownMs;
   const shiftPx = LEFT_PX + (originMs - start) * pxPerMs;
   const rowGapPx = (height - TOP_PX - 14) / Math.max(1, names.length - 1 || 1);
-  const place = useMemo(() => ({ originMs, pxPerMs, topPx: TOP_PX, rowGapPx, names, marks }), [originMs, pxPerMs, rowGapPx, names, marks]);
+  const place = useMemo(() => ({ originMs, pxPerMs, topPx: TOP_PX, rowGapPx, heightPx: height, names, marks }), [originMs, pxPerMs, rowGapPx, height, names, marks]);
   const y = (node: number): number => TOP_PX + node * rowGapPx;
   const pick = useCallback((msg: string, add: boolean): void => selectMessage(msg, add ? 'add' : 'toggle'), [selectMessage]);
   /**

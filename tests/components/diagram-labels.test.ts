@@ -4,13 +4,14 @@ import type { DiagramEvent, DiagramWindow } from '../../src/components/spacetime
 
 const NAMES = ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H'];
 
+/** Eight lines `rowGapPx` apart, 16 px from the top and 14 px from the bottom. */
 function placement(rowGapPx: number): DiagramPlacement {
-  return { originMs: 0, pxPerMs: 0.1, topPx: 20, rowGapPx, names: NAMES, marks: new Map() };
+  return { originMs: 0, pxPerMs: 0.1, topPx: 16, rowGapPx, heightPx: 16 + 7 * rowGapPx + 14, names: NAMES, marks: new Map() };
 }
 
-/** Sends from node 0 at the given times, each stamped with eight entries. */
-function sends(times: readonly number[]): { shown: DiagramWindow; stamps: Map<string, number[]> } {
-  const events: DiagramEvent[] = times.map((t, i) => ({ kind: 'send', node: 0, msg: `A${i + 1}`, t }));
+/** Sends from `node` (B, a middle line, unless given) at the given times, each stamped with eight entries. */
+function sends(times: readonly number[], node = 1): { shown: DiagramWindow; stamps: Map<string, number[]> } {
+  const events: DiagramEvent[] = times.map((t, i) => ({ kind: 'send', node, msg: `${NAMES[node]}${i + 1}`, t }));
   const stamps = new Map(events.map((e, i) => [e.msg, [i + 1, 14, 9, 16, 14, 14, 11, 21]]));
   return { shown: { firstEvent: 0, events, arrows: [], waits: [] }, stamps };
 }
@@ -30,11 +31,20 @@ describe('send labels in the space-time diagram', () => {
     expect([...placeLabels(shown, placement(18), stamps).slots.values()]).toEqual([0]);
   });
 
+  it('keeps the labels of the first and last lines inside the diagram', () => {
+    const times = [0, 300, 600, 900, 1200];
+    const first = sends(times, 0);
+    const last = sends(times, 7);
+    // Above the first line there is room for one slot, below the last for none.
+    expect([...placeLabels(first.shown, placement(60), first.stamps).slots.values()]).toEqual([0, 1, 3]);
+    expect([...placeLabels(last.shown, placement(60), last.stamps).slots.values()]).toEqual([0, 2]);
+  });
+
   it('goes on from the slots an earlier layer used', () => {
     const { shown, stamps } = sends([0, 300]);
     const first = placeLabels({ ...shown, events: shown.events.slice(0, 1) }, placement(18), stamps);
     const second = placeLabels({ ...shown, events: shown.events.slice(1) }, placement(18), stamps, first.after);
-    expect(first.slots.get('A1')).toBe(0);
-    expect(second.slots.has('A2')).toBe(false);
+    expect(first.slots.get('B1')).toBe(0);
+    expect(second.slots.has('B2')).toBe(false);
   });
 });
