@@ -17,6 +17,27 @@ class HoldBack {
   }
 }
 
+/** An engine that counts the comparisons it makes and what it holds back itself. */
+abstract class CountingEngine implements BenchEngine {
+  protected compared = 0;
+  protected readonly held = new HoldBack();
+
+  abstract send(sender: number, seq: number, handle: number, nowMs: number): void;
+  abstract receive(to: number, handle: number, sender: number, seq: number, nowMs: number): void;
+
+  comparisons(): number {
+    return this.compared;
+  }
+
+  peakBuffered(): number {
+    return this.held.peak;
+  }
+
+  totalBuffered(): number {
+    return this.held.total;
+  }
+}
+
 /**
  * The project's engine: one `NodeState` per node, the delivery path the app uses
  * (Birman–Schiper–Stephenson with per-sender hold-back and a blocked-on index), stamping
@@ -115,15 +136,14 @@ interface NaiveNode {
  * `{"0":0,"1":0}`, an arrival goes into one buffer per node, and after every arrival and every
  * delivery the whole buffer is scanned again for a deliverable message.
  */
-export class NaiveEngine implements BenchEngine {
+export class NaiveEngine extends CountingEngine {
   private readonly keys: string[];
   private readonly nodes: NaiveNode[];
   private readonly messages: (NaiveMessage | undefined)[] = [];
   private readonly tally: Tally;
-  private compared = 0;
-  private readonly held = new HoldBack();
 
   constructor(size: number, tally: Tally) {
+    super();
     this.tally = tally;
     this.keys = Array.from({ length: size }, (_, k) => String(k));
     this.nodes = Array.from({ length: size }, () => {
@@ -175,18 +195,6 @@ export class NaiveEngine implements BenchEngine {
     }
     return true;
   }
-
-  comparisons(): number {
-    return this.compared;
-  }
-
-  peakBuffered(): number {
-    return this.held.peak;
-  }
-
-  totalBuffered(): number {
-    return this.held.total;
-  }
 }
 
 /** Buffer cells per node and sender in the lean engine at first (a power of two; it doubles on demand). */
@@ -205,7 +213,7 @@ const NONE = -1;
  * engine, what the app's message objects (and its duplicate checks) cost. Unlike NodeState it
  * keeps no arrival times and handles only the causal policy and no duplicates.
  */
-export class LeanEngine implements BenchEngine {
+export class LeanEngine extends CountingEngine {
   private readonly size: number;
   private readonly tally: Tally;
   /** Node i's clock at i·N … i·N + N − 1. */
@@ -237,10 +245,9 @@ export class LeanEngine implements BenchEngine {
   private readonly waitFirst: Int32Array;
   private readonly waitNext: Int32Array;
   private readonly work: number[] = [];
-  private compared = 0;
-  private readonly held = new HoldBack();
 
   constructor(size: number, tally: Tally) {
+    super();
     this.size = size;
     this.tally = tally;
     this.clocks = new Int32Array(size * size);
@@ -384,17 +391,5 @@ export class LeanEngine implements BenchEngine {
     }
     this.buffer = buffer;
     this.window = window;
-  }
-
-  comparisons(): number {
-    return this.compared;
-  }
-
-  peakBuffered(): number {
-    return this.held.peak;
-  }
-
-  totalBuffered(): number {
-    return this.held.total;
   }
 }
