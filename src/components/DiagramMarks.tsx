@@ -35,12 +35,12 @@ export interface DiagramPlacement {
 }
 
 /** The x of time `t`. */
-function xAt(place: DiagramPlacement, t: number): number {
+export function xAt(place: DiagramPlacement, t: number): number {
   return (t - place.originMs) * place.pxPerMs;
 }
 
 /** The y of node `node`'s line. */
-function yAt(place: DiagramPlacement, node: number): number {
+export function yAt(place: DiagramPlacement, node: number): number {
   return place.topPx + node * place.rowGapPx;
 }
 

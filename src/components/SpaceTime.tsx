@@ -1,15 +1,16 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type PointerEvent } from 'react';
 import { useSimulation } from '../store/context.tsx';
-import { DiagramDots, DiagramLines, placeLabels } from './DiagramMarks.tsx';
+import { DiagramDots, DiagramLines, placeLabels, xAt, yAt } from './DiagramMarks.tsx';
 import { nodeColor } from './palette.ts';
-import { diagramOf, liveFrom, settledBefore } from './spacetime-model.ts';
+import { DEFAULT_SPAN_MS, diagramOf, liveFrom, settledBefore } from './spacetime-model.ts';
 import { useCausalMarks } from './useCausalMarks.ts';
 import { downloadPng, downloadSvg } from './download.ts';
 
 const LEFT_PX = 30;
 const RIGHT_PX = 12;
 const TOP_PX = 16;
-const DEFAULT_SPAN_MS = 10_000;
+/** The plot is clipped this far left of its first line, so a dot at the window's start shows whole. */
+const PLOT_MARGIN_PX = 6;
 /** How many window widths the marks' origin stays put while the window moves. */
 const ORIGIN_STEP_WINDOWS = 100;
 /** The settled part of the diagram is redrawn when the window has moved by this fraction of its width. */
@@ -84,7 +85,7 @@ export function SpaceTime() {
   const shiftPx = LEFT_PX + (originMs - start) * pxPerMs;
   const rowGapPx = (height - TOP_PX - 14) / Math.max(1, names.length - 1 || 1);
   const place = useMemo(() => ({ originMs, pxPerMs, topPx: TOP_PX, rowGapPx, heightPx: height, names, marks }), [originMs, pxPerMs, rowGapPx, height, names, marks]);
-  const y = (node: number): number => TOP_PX + node * rowGapPx;
+  const y = (node: number): number => yAt(place, node);
   const pick = useCallback((msg: string, add: boolean): void => selectMessage(msg, add ? 'add' : 'toggle'), [selectMessage]);
   /**
    * Only what overlaps the window is read from the run and drawn, however long the run. What the
@@ -100,7 +101,7 @@ export function SpaceTime() {
   const settledLabels = useMemo(() => placeLabels(settled, place, diagram.stamps), [settled, place, diagram.stamps]);
   const live = liveFrom(diagram.window(settledMs, toMs, now), settledMs);
   const liveLabels = placeLabels(live, place, diagram.stamps, settledLabels.after);
-  const nowX = (now - originMs) * pxPerMs;
+  const nowX = xAt(place, now);
 
   const onPointerDown = (e: PointerEvent<SVGSVGElement>): void => {
     if ((e.target as Element).closest('[data-testid="event"]')) return;
@@ -165,6 +166,10 @@ export function SpaceTime() {
             <marker id="st-head" viewBox="0 0 8 8" refX="7" refY="4" markerUnits="userSpaceOnUse" markerWidth="8" markerHeight="8" orient="auto-start-reverse">
               <path d="M0,0 L8,4 L0,8 z" fill="#57606a" />
             </marker>
+            {/* Marks up to a slice before the window are drawn; they must not cover the node names. */}
+            <clipPath id="st-plot">
+              <rect x={LEFT_PX - PLOT_MARGIN_PX} y={0} width={width - LEFT_PX + PLOT_MARGIN_PX} height={height} />
+            </clipPath>
           </defs>
           <rect className="st-bg" x={0} y={0} width={width} height={height} />
           {names.map((name, i) => (
@@ -176,12 +181,14 @@ export function SpaceTime() {
               </text>
             </g>
           ))}
-          <g transform={`translate(${shiftPx} 0)`}>
-            <DiagramLines shown={settled} place={place} nowMs={settledMs} />
-            <DiagramLines shown={live} place={place} nowMs={now} />
-            <line className="st-now" x1={nowX} x2={nowX} y1={4} y2={height - 2} />
-            <DiagramDots shown={settled} place={place} labelSlots={settledLabels.slots} stamps={diagram.stamps} pick={pick} />
-            <DiagramDots shown={live} place={place} labelSlots={liveLabels.slots} stamps={diagram.stamps} pick={pick} />
+          <g clipPath="url(#st-plot)">
+            <g transform={`translate(${shiftPx} 0)`}>
+              <DiagramLines shown={settled} place={place} nowMs={settledMs} />
+              <DiagramLines shown={live} place={place} nowMs={now} />
+              <line className="st-now" x1={nowX} x2={nowX} y1={4} y2={height - 2} />
+              <DiagramDots shown={settled} place={place} labelSlots={settledLabels.slots} stamps={diagram.stamps} pick={pick} />
+              <DiagramDots shown={live} place={place} labelSlots={liveLabels.slots} stamps={diagram.stamps} pick={pick} />
+            </g>
           </g>
         </svg>
       </div>

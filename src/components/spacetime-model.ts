@@ -1,5 +1,8 @@
 import type { TraceEvent } from '../sim/trace.ts';
 
+/** How much virtual time the diagram shows until it is zoomed. */
+export const DEFAULT_SPAN_MS = 10_000;
+
 /** One dot of the space-time diagram. */
 export interface DiagramEvent {
   readonly kind: 'send' | 'receive' | 'deliver' | 'drop';

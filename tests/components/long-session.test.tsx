@@ -112,6 +112,22 @@ describe(`a session of ${LONG_DELIVERIES.toLocaleString('en')} deliveries`, { ti
   });
 });
 
+describe('the diagram of a long run', { timeout: LONG_TEST_MS }, () => {
+  it('clips its marks to the plot, so those drawn just before the window stay off the node names', () => {
+    openLongSession(<SpaceTime />);
+    const diagram = screen.getByTestId('spacetime');
+    const badges = within(diagram)
+      .getAllByTestId('spacetime-row')
+      .map((row) => row.querySelector('circle') as SVGCircleElement);
+    const namesEndPx = Math.max(...badges.map((badge) => Number(badge.getAttribute('cx')) + Number(badge.getAttribute('r'))));
+    const clip = diagram.querySelector('clipPath') as SVGClipPathElement;
+    expect(Number(clip.querySelector('rect')?.getAttribute('x'))).toBeGreaterThan(namesEndPx);
+    const dots = within(diagram).getAllByTestId('event');
+    expect(dots.length).toBeGreaterThan(0);
+    for (const dot of dots) expect(dot.closest('[clip-path]')?.getAttribute('clip-path')).toBe(`url(#${clip.id})`);
+  });
+});
+
 describe('the diagram while the run goes on', () => {
   it('adds the new marks and moves the view, without rewriting the marks already drawn', () => {
     const store = openLongSession(<SpaceTime />);
