@@ -3,13 +3,18 @@
 import { DEFAULT_NETWORK } from '../src/sim/network.ts';
 import type { RunRecord } from '../src/sim/run.ts';
 import { World, type WorldConfig } from '../src/sim/world.ts';
+import { MAX_NODES } from '../src/store/settings.ts';
 
 /** Deliveries a long session has made when it is opened. */
 export const LONG_DELIVERIES = 10_000;
+/** Deliveries of the same session opened early, with its traffic already steady. */
+export const EARLY_DELIVERIES = 300;
+/** Generated sends: enough for 10,000 deliveries and half a minute of play after them. */
+const LONG_MESSAGES = 1_800;
 
-/** A long session of `messages` generated sends, 100 ms apart on average. */
-export function longSessionConfig(messages: number, seed = 7): WorldConfig {
-  return { nodeCount: 8, seed, policy: 'causal', network: DEFAULT_NETWORK, workload: { messages, meanGapMs: 100 } };
+/** The long session's settings: the classroom view's most nodes, a send every 100 ms on average. */
+export function longSessionConfig(seed = 7): WorldConfig {
+  return { nodeCount: MAX_NODES, seed, policy: 'causal', network: DEFAULT_NETWORK, workload: { messages: LONG_MESSAGES, meanGapMs: 100 } };
 }
 
 /** Runs `config` to its first event after `deliveries` deliveries; throws if it never gets there. */
@@ -20,9 +25,12 @@ export function runUntilDelivered(config: WorldConfig, deliveries: number): Worl
   return world;
 }
 
-/** The long session (1,600 messages) positioned just after its 10,000th delivery, with more still to come. */
-export function longRun(): RunRecord {
-  const config = longSessionConfig(1_600);
-  const world = runUntilDelivered(config, LONG_DELIVERIES);
-  return { config, commands: [], processed: world.processed, now: world.now };
+/** `world`'s run as a record positioned where it is now (a generated run: no commands). */
+export function recordOf(world: World): RunRecord {
+  return { config: world.config, commands: [], processed: world.processed, now: world.now };
+}
+
+/** The long session positioned just after its `deliveries`-th delivery, with more still to come. */
+export function longRun(deliveries = LONG_DELIVERIES): RunRecord {
+  return recordOf(runUntilDelivered(longSessionConfig(), deliveries));
 }

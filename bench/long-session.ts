@@ -7,24 +7,22 @@
 import { performance } from 'node:perf_hooks';
 import { diagramOf } from '../src/components/spacetime-model.ts';
 import { sentMessagesOf } from '../src/components/trace-index.ts';
+import { DEFAULT_SPAN_MS } from '../src/components/spacetime-model.ts';
 import { DEFAULT_SETTINGS } from '../src/store/settings.ts';
 import { createSimulationStore, type SimulationStore } from '../src/store/simulation-store.ts';
-import { longSessionConfig, runUntilDelivered } from './long-run.ts';
+import { EARLY_DELIVERIES, LONG_DELIVERIES, longRun } from './long-run.ts';
 
-const LENGTHS = [300, 10_000] as const;
+const LENGTHS = [EARLY_DELIVERIES, LONG_DELIVERIES] as const;
 const ROUNDS = 5;
 const CHANGES = 500;
 /** The diagram's default window, in virtual ms. */
-const WINDOW_MS = 10_000;
+const WINDOW_MS = DEFAULT_SPAN_MS;
 const json = process.argv.includes('--json');
-
-const config = longSessionConfig(1_800);
 
 /** A paused store holding the run just after `deliveries` deliveries. */
 function openAfter(deliveries: number): SimulationStore {
-  const world = runUntilDelivered(config, deliveries);
   const store = createSimulationStore(DEFAULT_SETTINGS, [], { playing: false });
-  store.getState().actions.loadRun({ config, commands: [], processed: world.processed, now: world.now });
+  store.getState().actions.loadRun(longRun(deliveries));
   return store;
 }
 

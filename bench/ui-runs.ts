@@ -2,11 +2,10 @@
 // generated workload, positioned where the wanted load is reached, encoded as the app's
 // Copy link does (uncompressed). Nothing in the app knows it is being measured.
 import { DEFAULT_NETWORK, type DelayDistribution } from '../src/sim/network.ts';
-import type { RunRecord } from '../src/sim/run.ts';
 import { World, type WorldConfig } from '../src/sim/world.ts';
 import { MAX_NODES } from '../src/store/settings.ts';
 import { encodeSession, RUN_PARAM } from '../src/store/share.ts';
-import { longSessionConfig, runUntilDelivered } from './long-run.ts';
+import { longSessionConfig, recordOf, runUntilDelivered } from './long-run.ts';
 
 /** The classroom view's maximum, so every flight run uses it. */
 export const BENCH_NODES = MAX_NODES;
@@ -28,9 +27,8 @@ export interface BenchRun {
 }
 
 function linkFor(world: World): BenchRun {
-  const run: RunRecord = { config: world.config, commands: [], processed: world.processed, now: world.now };
   return {
-    query: `?${RUN_PARAM}=${encodeSession({ run })}`,
+    query: `?${RUN_PARAM}=${encodeSession({ run: recordOf(world) })}`,
     inFlight: world.view().flights.length,
     delivered: world.stats.deliveries,
   };
@@ -56,10 +54,10 @@ export function buildFlightRun(flights: number, seed: number): BenchRun {
 }
 
 /**
- * A long session: 8 nodes, the default 300–2500 ms delays, a workload of `messages` sends
- * 100 ms apart, positioned at the first event after `delivered` deliveries, so the chats,
- * the event log and the diagram are full and playing goes on with the rest of the workload.
+ * The long session (bench/long-run.ts) positioned at the first event after `delivered`
+ * deliveries, so the chats, the event log and the diagram are full and playing goes on with
+ * the rest of its workload.
  */
-export function buildLongRun(delivered: number, messages: number, seed: number): BenchRun {
-  return linkFor(runUntilDelivered(longSessionConfig(messages, seed), delivered));
+export function buildLongRun(delivered: number): BenchRun {
+  return linkFor(runUntilDelivered(longSessionConfig(), delivered));
 }

@@ -16,6 +16,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH, findFreePort, serveSite, stopSite } from '../scripts/local-site.mjs';
 import { BENCH_NODES, buildFlightRun, buildLongRun, type BenchRun } from './ui-runs.ts';
+import { EARLY_DELIVERIES, LONG_DELIVERIES } from './long-run.ts';
 import { countFlights, defineNameHelper, readRenders, startCpuClock, startRecording, stopRecording } from './ui-page.ts';
 import { listRendersPerSecond, PER_WINDOW_MS, quantile, rendersPerFlight, summariseFrames, type FrameStats } from './ui-stats.ts';
 
@@ -27,10 +28,7 @@ const WARM_UP_MS = 1_000;
 const OPEN_TIMEOUT_MS = 180_000;
 const KEYSTROKES = 30;
 const KEY_GAP_MS = 150;
-/** The same run is typed into twice: early, with its traffic already steady, and after 10,000 deliveries. */
-const EARLY_DELIVERED = 300;
-const LONG_DELIVERED = 10_000;
-const LONG_MESSAGES = 1_700;
+/** Seed of the flight runs. */
 const SEED = 7;
 /**
  * `longSessionSlowdown`: the issue asks that 10,000 deliveries do not slow typing or animation,
@@ -146,7 +144,7 @@ async function recordFlights(page: Page, run: BenchRun, k: number): Promise<Flig
 }
 
 async function measureLongSession(browser: Browser, base: string, delivered: number, errors: string[]): Promise<LongResult> {
-  const run = buildLongRun(delivered, LONG_MESSAGES, SEED);
+  const run = buildLongRun(delivered);
   const started = Date.now();
   const page = await openRun(browser, base, run, errors);
   try {
@@ -264,8 +262,8 @@ async function main(): Promise<void> {
     const longRuns: LongResult[] = [];
     for (let r = 0; r < runs; r++) {
       for (const [i, k] of FLIGHT_COUNTS.entries()) (flightRuns[i] as FlightResult[]).push(await measureFlights(browser, base, k, errors));
-      earlyRuns.push(await measureLongSession(browser, base, EARLY_DELIVERED, errors));
-      longRuns.push(await measureLongSession(browser, base, LONG_DELIVERED, errors));
+      earlyRuns.push(await measureLongSession(browser, base, EARLY_DELIVERIES, errors));
+      longRuns.push(await measureLongSession(browser, base, LONG_DELIVERIES, errors));
     }
     if (errors.length > 0) throw new Error(`the page reported errors: ${errors.slice(0, 3).join('; ')}`);
     const flights = flightRuns.map((results) => medianOf(results));
