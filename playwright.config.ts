@@ -25,7 +25,7 @@ export default defineConfig({
         browserName: 'chromium',
         launchOptions: {
           executablePath: CHROMIUM_PATH,
-          args: [...CHROMIUM_FLAGS, '--disable-quic'],
+          args: [...CHROMIUM_FLAGS],
         },
       },
     },

@@ -47,7 +47,7 @@ export async function serveSite(dist, port) {
 
 /** Stops a server from `serveSite`: SIGTERM, then SIGKILL if open keep-alive connections hold it up. */
 export async function stopSite(server) {
-  if (server.exitCode !== null) return;
+  if (server.exitCode !== null || server.signalCode !== null) return;
   const exited = new Promise((resolve) => server.once('exit', resolve));
   server.kill('SIGTERM');
   const timer = setTimeout(() => server.kill('SIGKILL'), 1000);
