@@ -22,6 +22,19 @@ export function findCausalBlocker(
   return -1;
 }
 
+/**
+ * The same rule for a message whose sender's previous message this node has delivered, given
+ * the (entry, value) pairs its stamp raised over that previous one (`Message.raised`): the
+ * clock covers every other entry already, so only these can block it. Returns the offset in
+ * `raised` of the first pair at or after `fromPair` with value > clock[entry], or -1.
+ */
+export function findRaisedBlocker(clock: ArrayLike<number>, raised: readonly number[], fromPair = 0): number {
+  for (let at = fromPair; at < raised.length; at += 2) {
+    if ((raised[at + 1] as number) > (clock[raised[at] as number] as number)) return at;
+  }
+  return -1;
+}
+
 /** True iff the message stamped `ts` from `sender` may be delivered now under causal order. */
 export function isCausallyDeliverable(clock: ArrayLike<number>, ts: ArrayLike<number>, sender: number): boolean {
   return findCausalBlocker(clock, ts, sender) === -1;

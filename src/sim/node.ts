@@ -1,4 +1,4 @@
-import { findCausalBlocker } from './causal-rule.ts';
+import { findCausalBlocker, findRaisedBlocker } from './causal-rule.ts';
 import { SEQUENCER, type DeliveryPolicy, type Message } from './message.ts';
 import { messageId, nodeName } from './names.ts';
 import type { OrderWait } from './view.ts';
@@ -69,6 +69,7 @@ export class NodeState {
   private readonly heldFrom: Int32Array;
   /** Per sender, 1 while its held head is registered in `waiters`. */
   private readonly blocked: Uint8Array;
+  /** Per sender, where the check of its head resumes: a clock entry, or an offset into the head's `raised` pairs. */
   private readonly scanFrom: Int32Array;
   /** Per sender whose head is blocked: the value of the blocking entry it needs. */
   private readonly needs: Int32Array;
@@ -311,31 +312,31 @@ export class NodeState {
    * Applies the causal rule to sender s's head, registering it as a waiter when blocked;
    * returns the blocking entry or -1. A head is s's next message, and this node has delivered
    * s's previous one, so its clock already covers every entry s did not raise since: only the
-   * raised entries are compared (one comparison more for the sender's own entry).
+   * raised entries are compared, plus the sender's own (which the caller checked). A message
+   * no node stamped has no raised list and is compared in every entry.
    */
   private checkHead(s: number, message: Message): number {
     const from = this.scanFrom[s] as number;
     const raised = message.raised;
+    let blocker: number;
+    let resumeAt: number;
+    let need = 0;
     if (raised === undefined) {
-      const blocker = findCausalBlocker(this.clock, message.vc, s, from);
-      this.comparisons += blocker === -1 ? this.size - from : blocker - from + 1;
-      if (blocker !== -1) {
-        this.scanFrom[s] = blocker;
-        this.addWaiter(blocker, s, message.vc[blocker] as number);
-      }
-      return blocker;
+      blocker = findCausalBlocker(this.clock, message.vc, s, from);
+      this.comparisons += (blocker === -1 ? this.size : blocker + 1) - from;
+      resumeAt = blocker;
+      if (blocker !== -1) need = message.vc[blocker] as number;
+    } else {
+      const at = findRaisedBlocker(this.clock, raised, from);
+      this.comparisons += 1 + ((at === -1 ? raised.length : at + 2) - from) / 2;
+      resumeAt = at;
+      blocker = at === -1 ? -1 : (raised[at] as number);
+      if (at !== -1) need = raised[at + 1] as number;
     }
-    const clock = this.clock;
-    let at = from;
-    while (at < raised.length && (raised[at + 1] as number) <= (clock[raised[at] as number] as number)) at += 2;
-    if (at === raised.length) {
-      this.comparisons += 1 + (at - from) / 2;
-      return -1;
+    if (blocker !== -1) {
+      this.scanFrom[s] = resumeAt;
+      this.addWaiter(blocker, s, need);
     }
-    this.comparisons += 2 + (at - from) / 2;
-    const blocker = raised[at] as number;
-    this.scanFrom[s] = at;
-    this.addWaiter(blocker, s, raised[at + 1] as number);
     return blocker;
   }
 
@@ -366,9 +367,8 @@ export class NodeState {
       this.deliverNow(head);
       if ((this.waiting[s] as number) > 0) this.wake(s);
       if ((this.heldFrom[s] as number) === 0) return;
-      head = this.heldAt(s, (this.clock[s] as number) + 1);
-      if (!head || this.checkHead(s, head) !== -1) return;
-      this.release(head);
+      head = this.takeDeliverableHead(s);
+      if (!head) return;
     }
   }
 
@@ -376,12 +376,17 @@ export class NodeState {
   private drain(): void {
     const work = this.work;
     for (let s = work.pop(); s !== undefined; s = work.pop()) {
-      const head = this.heldAt(s, (this.clock[s] as number) + 1);
-      if (head && this.checkHead(s, head) === -1) {
-        this.release(head);
-        this.deliverHead(head);
-      }
+      const head = this.takeDeliverableHead(s);
+      if (head) this.deliverHead(head);
     }
+  }
+
+  /** Sender s's next message if it is held here and now deliverable, out of the buffer; otherwise it stays (waiting, if blocked). */
+  private takeDeliverableHead(s: number): Message | undefined {
+    const head = this.heldAt(s, (this.clock[s] as number) + 1);
+    if (!head || this.checkHead(s, head) !== -1) return undefined;
+    this.release(head);
+    return head;
   }
 
   /** Moves the heads waiting for clock[k]'s new value onto the work list. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findCausalBlocker, isCausallyDeliverable } from '../../src/sim/causal-rule.ts';
+import { findCausalBlocker, findRaisedBlocker, isCausallyDeliverable } from '../../src/sim/causal-rule.ts';
 
 describe('Birman–Schiper–Stephenson delivery rule', () => {
   it('delivers the next message from a sender whose dependencies are met', () => {
@@ -22,5 +22,14 @@ describe('Birman–Schiper–Stephenson delivery rule', () => {
 
   it('resumes the scan from a given entry', () => {
     expect(findCausalBlocker([0, 0, 0, 0], [1, 1, 0, 1], 1, 2)).toBe(3);
+  });
+
+  it('compares a next message only in the entries its stamp raised, from a given pair on', () => {
+    // C's previous stamp was [1, 0, 1]; its next, [3, 2, 2], raised A to 3 and B to 2.
+    const raised = [0, 3, 1, 2];
+    expect(findRaisedBlocker([3, 2, 1], raised)).toBe(-1);
+    expect(findRaisedBlocker([2, 2, 1], raised)).toBe(0);
+    expect(findRaisedBlocker([3, 1, 1], raised)).toBe(2);
+    expect(findRaisedBlocker([2, 1, 1], raised, 2)).toBe(2);
   });
 });
