@@ -1,8 +1,8 @@
 import { TimeHeap } from './time-heap.ts';
 
-/** Width of one bucket, in virtual ms. Bucket k holds the events due in [k, k + 1) ms. */
+/** Width of one bucket, in virtual ms. Bucket k holds the events due in [k·BUCKET_MS, (k + 1)·BUCKET_MS). */
 const BUCKET_MS = 1;
-/** Buckets in the ring (a power of two): the near future they cover, in ms. Later events wait in a heap. */
+/** Buckets in the ring (a power of two): the near future they cover. Later events wait in a heap. */
 const RING = 4096;
 const RING_MASK = RING - 1;
 /** A bucket this small is sorted by insertion alone. */
@@ -19,10 +19,11 @@ const CROWDED_SLICE = 64;
  * millisecond's bucket, unsorted; a bucket is sorted only when time reaches it (its entries
  * spread over small time slices, then an insertion pass) and read off in order. Events due
  * later wait in a binary heap and move to their bucket as the ring's window reaches them;
- * events scheduled before the bucket being read (possible when time skipped empty buckets)
- * wait in a second heap, which is empty in steady traffic.
+ * events due before `base`, in a bucket time has already reached (the one being read, or one
+ * skipped while empty), wait in a second heap, which is empty in steady traffic.
  * Scheduling and taking an event are O(1) on average, and nothing is allocated once the
- * buckets have grown to the run's traffic.
+ * buckets have grown to the run's traffic, except to sort an instant crowded with more than
+ * CROWDED_SLICE events.
  */
 export class EventQueue {
   private count = 0;
@@ -45,8 +46,8 @@ export class EventQueue {
   /** Events due at or after (base + RING) ms. */
   private readonly far = new TimeHeap();
   /**
-   * Events scheduled before the bucket being read: when time has skipped empty buckets, the
-   * next events may still land there (at the start of a run, or after a quiet spell).
+   * Events due before `base`: scheduled into the bucket being read, or into one time skipped
+   * while it was empty (at the start of a run, or after a quiet spell).
    */
   private readonly early = new TimeHeap();
   /** Scratch space for sorting a bucket. */
@@ -101,7 +102,7 @@ export class EventQueue {
     if (this.count > this.early.size) this.advance();
   }
 
-  /** True iff the earliest event waits among those scheduled before the bucket being read. */
+  /** True iff the earliest event waits among the early ones (due before `base`). */
   private earlyFirst(): boolean {
     const early = this.early;
     if (early.size === 0) return false;

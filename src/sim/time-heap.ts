@@ -1,8 +1,9 @@
 /**
  * A binary min-heap of timed entries, ordered by time and then by an insertion number the
- * caller gives. The event queue keeps its far future here (see event-queue.ts). Two
- * interleaved typed arrays keep it allocation-free and put an entry's fields side by side: `keys` holds time and insertion
- * number at 2i and 2i+1, `data` holds kind and payload at 2i and 2i+1.
+ * caller gives. The event queue keeps its far future and its early arrivals here (see
+ * event-queue.ts). Two interleaved typed arrays keep it allocation-free and put an entry's
+ * fields side by side: `keys` holds time and insertion number at 2i and 2i+1, `data` holds
+ * kind and payload at 2i and 2i+1.
  */
 export class TimeHeap {
   private keys = new Float64Array(128);

@@ -6,7 +6,7 @@ import type { SimulationStore } from './simulation-store.ts';
 
 /** Where the browser keeps the current session. */
 export const STORAGE_KEY = 'causal-chat:session';
-/** Longest wait between a change and saving it, in real milliseconds. */
+/** Wait between a change and saving it, in real milliseconds; longer after a slow save (see SAVE_SHARE). */
 const SAVE_DELAY_MS = 400;
 /** Saving may take at most this share of the main thread: after a save that took T ms, the next waits at least T / share. */
 const SAVE_SHARE = 0.05;
