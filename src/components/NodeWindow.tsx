@@ -5,9 +5,8 @@ import { ClockView } from './ClockView.tsx';
 import { Deferred } from './Deferred.tsx';
 import { Inbox } from './Inbox.tsx';
 import { nodeColor } from './palette.ts';
-import { useCausalMarks, type CausalMark } from './useCausalMarks.ts';
+import { NO_MARKS, useCausalMarks } from './useCausalMarks.ts';
 
-const NO_MARKS: ReadonlyMap<string, CausalMark> = new Map();
 /** The buffer animates with framer-motion, which is kept out of the initial bundle. */
 const BufferList = lazy(() => loadAnimatedBufferList().then((mod) => ({ default: mod.AnimatedBufferList })));
 

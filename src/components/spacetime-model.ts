@@ -30,15 +30,6 @@ export interface DiagramWait {
   readonly until: number | undefined;
 }
 
-/** Everything the diagram draws, derived from the trace alone. */
-export interface DiagramModel {
-  readonly events: readonly DiagramEvent[];
-  readonly arrows: readonly DiagramArrow[];
-  readonly waits: readonly DiagramWait[];
-  /** Each message's timestamp, for labels. */
-  readonly stamps: ReadonlyMap<string, readonly number[]>;
-}
-
 /** What lies in one time window: the dots (with their place in the run, a stable key), arrows and waits. */
 export interface DiagramWindow {
   /** Index in the whole run of the first dot in `events`. */
@@ -116,11 +107,6 @@ export class DiagramIndex {
     for (; this.scanned < end; this.scanned++) this.read(trace[this.scanned] as TraceEvent);
   }
 
-  /** The whole diagram, for tests and exports. */
-  model(): DiagramModel {
-    return { events: this.events, arrows: [...this.arrows, ...this.longArrows].sort((a, b) => a.arrivedAt - b.arrivedAt), waits: this.waits, stamps: this.stampsById };
-  }
-
   /** What overlaps `[fromMs, toMs]`; a wait still open lasts until `nowMs`. */
   window(fromMs: number, toMs: number, nowMs: number): DiagramWindow {
     const firstEvent = search(this.events, byTime, fromMs);
@@ -178,13 +164,6 @@ export class DiagramIndex {
         break;
     }
   }
-}
-
-/** Builds the diagram from a trace: sends, data arrivals, deliveries, losses and buffer waits. */
-export function buildDiagram(trace: readonly TraceEvent[], names: readonly string[]): DiagramModel {
-  const index = new DiagramIndex(names);
-  index.extend(trace, trace.length);
-  return index.model();
 }
 
 /**

@@ -13,7 +13,8 @@ export const MARK_LABELS: Readonly<Record<CausalMark, string>> = {
   concurrent: '∥ concurrent',
 };
 
-const NO_MARKS: ReadonlyMap<string, CausalMark> = new Map();
+/** No message marked: one shared empty map, so views that compare marks by identity see no change. */
+export const NO_MARKS: ReadonlyMap<string, CausalMark> = new Map();
 
 /** The marks last computed for each set of sent messages, shared by every view that shows marks. */
 const computed = new WeakMap<SentMessages, { selected: string; marks: ReadonlyMap<string, CausalMark> }>();

@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { buildDiagram } from '../../src/components/spacetime-model.ts';
+import { diagramOf } from '../../src/components/spacetime-model.ts';
 import type { TraceEvent } from '../../src/sim/trace.ts';
 
 describe('the space-time diagram model', () => {
@@ -19,7 +19,7 @@ describe('the space-time diagram model', () => {
       { t: 300, type: 'deliver', node: 'C', msg: 'A1', vc: [1, 0, 0] },
       { t: 300, type: 'deliver', node: 'C', msg: 'B1', vc: [1, 1, 0] },
     ];
-    const model = buildDiagram(trace, ['A', 'B', 'C']);
+    const model = diagramOf(trace, trace.length, ['A', 'B', 'C']).window(-Infinity, Infinity, 300);
     expect(model.arrows.map((a) => `${a.msg}:${a.from}>${a.to}${a.lost ? ' lost' : ''}`)).toEqual(['A1:0>1', 'B1:1>2', 'B1:1>0 lost', 'A1:0>2']);
     expect(model.waits).toEqual([{ msg: 'B1', node: 2, from: 150, until: 300 }]);
     expect(model.events.filter((e) => e.kind === 'deliver')).toHaveLength(5);
