@@ -44,9 +44,14 @@ export function yAt(place: DiagramPlacement, node: number): number {
   return place.topPx + node * place.rowGapPx;
 }
 
+/** What a label needs of a sent message (a `Message` has it). */
+interface SentStamp {
+  readonly vc: readonly number[];
+}
+
 /** A send's label: its id, its timestamp without spaces and, when marked, how it relates to the selection. */
-function labelText(msg: string, stamp: readonly number[] | undefined, mark: CausalMark | undefined): string {
-  return `${msg} ${showClock(stamp ?? []).replaceAll(' ', '')}${mark && mark !== 'selected' ? ` ${MARK_LABELS[mark].split(' ')[0]}` : ''}`;
+function labelText(msg: string, sent: SentStamp | undefined, mark: CausalMark | undefined): string {
+  return `${msg} ${showClock(sent?.vc ?? []).replaceAll(' ', '')}${mark && mark !== 'selected' ? ` ${MARK_LABELS[mark].split(' ')[0]}` : ''}`;
 }
 
 /**
@@ -77,7 +82,7 @@ export type LabelUse = ReadonlyMap<number, readonly number[]>;
 export function placeLabels(
   shown: DiagramWindow,
   place: DiagramPlacement,
-  stamps: ReadonlyMap<string, readonly number[]>,
+  sent: ReadonlyMap<string, SentStamp>,
   before: LabelUse = new Map(),
 ): { slots: ReadonlyMap<string, number>; after: LabelUse } {
   const used = new Map([...before].map(([node, ends]) => [node, [...ends]]));
@@ -89,7 +94,7 @@ export function placeLabels(
     used.set(e.node, ends);
     const slot = ends.findIndex((end) => start >= end + LABEL_SPACING_PX);
     if (slot === -1) continue;
-    ends[slot] = start + labelText(e.msg, stamps.get(e.msg), place.marks.get(e.msg)).length * LABEL_CHAR_PX;
+    ends[slot] = start + labelText(e.msg, sent.get(e.msg), place.marks.get(e.msg)).length * LABEL_CHAR_PX;
     slots.set(e.msg, slot);
   }
   return { slots, after: used };
@@ -134,14 +139,15 @@ export const DiagramDots = memo(function DiagramDots({
   shown,
   place,
   labelSlots,
-  stamps,
+  sent,
   pick,
 }: {
   shown: DiagramWindow;
   place: DiagramPlacement;
   /** Each send's label slot, from `placeLabels`; a send without one has no label. */
   labelSlots: ReadonlyMap<string, number>;
-  stamps: ReadonlyMap<string, readonly number[]>;
+  /** The messages sent, by id, for their timestamps. */
+  sent: ReadonlyMap<string, SentStamp>;
   pick: (msg: string, add: boolean) => void;
 }) {
   const x = (t: number): number => xAt(place, t);
@@ -199,7 +205,7 @@ export const DiagramDots = memo(function DiagramDots({
         const mark = marks.get(e.msg);
         return (
           <text key={`l${e.msg}`} className={`st-label${mark ? ` label-${mark}` : ''}`} x={x(e.t) + LABEL_INSET_PX} y={y(e.node) + (LABEL_SLOTS[slot] ?? 0)}>
-            {labelText(e.msg, stamps.get(e.msg), mark)}
+            {labelText(e.msg, sent.get(e.msg), mark)}
           </text>
         );
       })}

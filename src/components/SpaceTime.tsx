@@ -98,9 +98,9 @@ export function SpaceTime() {
   const toMs = end + 50;
   const settledMs = Math.min(toMs, Math.max(fromMs, Math.floor(engineNow / sliceMs) * sliceMs));
   const settled = useMemo(() => settledBefore(diagram.window(fromMs, settledMs, settledMs), settledMs), [diagram, fromMs, settledMs]);
-  const settledLabels = useMemo(() => placeLabels(settled, place, diagram.stamps), [settled, place, diagram.stamps]);
+  const settledLabels = useMemo(() => placeLabels(settled, place, diagram.sent), [settled, place, diagram.sent]);
   const live = liveFrom(diagram.window(settledMs, toMs, now), settledMs);
-  const liveLabels = placeLabels(live, place, diagram.stamps, settledLabels.after);
+  const liveLabels = placeLabels(live, place, diagram.sent, settledLabels.after);
   const nowX = xAt(place, now);
 
   const onPointerDown = (e: PointerEvent<SVGSVGElement>): void => {
@@ -186,8 +186,8 @@ export function SpaceTime() {
               <DiagramLines shown={settled} place={place} nowMs={settledMs} />
               <DiagramLines shown={live} place={place} nowMs={now} />
               <line className="st-now" x1={nowX} x2={nowX} y1={4} y2={height - 2} />
-              <DiagramDots shown={settled} place={place} labelSlots={settledLabels.slots} stamps={diagram.stamps} pick={pick} />
-              <DiagramDots shown={live} place={place} labelSlots={liveLabels.slots} stamps={diagram.stamps} pick={pick} />
+              <DiagramDots shown={settled} place={place} labelSlots={settledLabels.slots} sent={diagram.sent} pick={pick} />
+              <DiagramDots shown={live} place={place} labelSlots={liveLabels.slots} sent={diagram.sent} pick={pick} />
             </g>
           </g>
         </svg>

@@ -1,4 +1,6 @@
+import type { Message } from '../sim/message.ts';
 import type { TraceEvent } from '../sim/trace.ts';
+import { readTrace, sentMessagesOf, type TraceReader } from './trace-index.ts';
 
 /** How much virtual time the diagram shows until it is zoomed. */
 export const DEFAULT_SPAN_MS = 10_000;
@@ -76,7 +78,7 @@ interface MutableWait {
  * waits by start: `extend` reads only new events, and `window` costs what is visible, whatever
  * the length of the run.
  */
-export class DiagramIndex {
+export class DiagramIndex implements TraceReader {
   /** The node names the trace uses, in index order. */
   readonly names: readonly string[];
   private readonly index: ReadonlyMap<string, number>;
@@ -87,8 +89,7 @@ export class DiagramIndex {
   private readonly longWaits: MutableWait[] = [];
   /** Waits not over yet, by `node|msg`. */
   private readonly open = new Map<string, MutableWait>();
-  private readonly stampsById = new Map<string, readonly number[]>();
-  private readonly sends = new Map<string, { node: number; t: number }>();
+  private sentById: ReadonlyMap<string, Message> = new Map();
   private scanned = 0;
 
   constructor(names: readonly string[]) {
@@ -96,13 +97,13 @@ export class DiagramIndex {
     this.index = new Map(names.map((n, i) => [n, i]));
   }
 
-  /** Each message's timestamp, for labels. */
-  get stamps(): ReadonlyMap<string, readonly number[]> {
-    return this.stampsById;
+  /** The messages sent so far, by id (the labels show their timestamps). */
+  get sent(): ReadonlyMap<string, Message> {
+    return this.sentById;
   }
 
-  /** Reads the events of `trace` up to `length` not read yet. */
   extend(trace: readonly TraceEvent[], length: number): void {
+    this.sentById = sentMessagesOf(trace, length, this.names).byId;
     const end = Math.min(length, trace.length);
     for (; this.scanned < end; this.scanned++) this.read(trace[this.scanned] as TraceEvent);
   }
@@ -128,19 +129,17 @@ export class DiagramIndex {
     if (node === undefined) return;
     switch (e.type) {
       case 'send':
-        this.sends.set(e.msg, { node, t: e.t });
-        this.stampsById.set(e.msg, e.vc);
         this.events.push({ kind: 'send', node, msg: e.msg, t: e.t });
         break;
       case 'receive':
       case 'drop': {
         if (e.type === 'drop' && e.control !== undefined) break;
-        const sent = this.sends.get(e.msg);
+        const sent = this.sentById.get(e.msg);
         const lost = e.type === 'drop';
         this.events.push({ kind: lost ? 'drop' : 'receive', node, msg: e.msg, t: e.t });
         if (!sent) break;
-        const arrow = { msg: e.msg, from: sent.node, sentAt: sent.t, to: node, arrivedAt: e.t, lost };
-        (e.t - sent.t > LONG_MS ? this.longArrows : this.arrows).push(arrow);
+        const arrow = { msg: e.msg, from: sent.sender, sentAt: sent.sentAt, to: node, arrivedAt: e.t, lost };
+        (e.t - sent.sentAt > LONG_MS ? this.longArrows : this.arrows).push(arrow);
         break;
       }
       case 'buffer': {
@@ -190,16 +189,9 @@ export function liveFrom(shown: DiagramWindow, atMs: number): DiagramWindow {
   };
 }
 
-/** One index per trace array: a rebuilt run brings a new array and so a new index. */
 const indexes = new WeakMap<readonly TraceEvent[], DiagramIndex>();
 
 /** The diagram of (at least) the first `length` events of `trace`, kept per trace and extended as it grows. */
 export function diagramOf(trace: readonly TraceEvent[], length: number, names: readonly string[]): DiagramIndex {
-  let index = indexes.get(trace);
-  if (!index || index.names !== names) {
-    index = new DiagramIndex(names);
-    indexes.set(trace, index);
-  }
-  index.extend(trace, length);
-  return index;
+  return readTrace(indexes, trace, length, names, (n) => new DiagramIndex(n));
 }

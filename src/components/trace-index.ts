@@ -11,35 +11,62 @@ export interface SentMessages {
   readonly count: number;
 }
 
-/** The messages sent in one trace, and how many of its events have been read. */
-interface SentIndex {
+/** Derives something from a trace by reading its events in order, and goes on as the trace grows. */
+export interface TraceReader {
+  /** The node names the trace is read with. */
   readonly names: readonly string[];
-  readonly byId: Map<string, Message>;
-  scanned: number;
-  latest: SentMessages;
+  /** Reads the events of `trace` up to `length` not read yet. */
+  extend(trace: readonly TraceEvent[], length: number): void;
 }
 
-/** One index per trace array: a rebuilt run brings a new array and so a new index. */
+/**
+ * The reader `cache` keeps for `trace` (made by `create`, again if the names change), extended
+ * to (at least) the trace's first `length` events. One per trace array: a rebuilt run brings a
+ * new array. A trace only grows by appending, so each call reads just the events added since.
+ */
+export function readTrace<R extends TraceReader>(
+  cache: WeakMap<readonly TraceEvent[], R>,
+  trace: readonly TraceEvent[],
+  length: number,
+  names: readonly string[],
+  create: (names: readonly string[]) => R,
+): R {
+  let reader = cache.get(trace);
+  if (!reader || reader.names !== names) {
+    reader = create(names);
+    cache.set(trace, reader);
+  }
+  reader.extend(trace, length);
+  return reader;
+}
+
+/** The messages sent in one trace. */
+class SentIndex implements TraceReader {
+  readonly names: readonly string[];
+  private readonly byId = new Map<string, Message>();
+  private scanned = 0;
+  latest: SentMessages;
+
+  constructor(names: readonly string[]) {
+    this.names = names;
+    this.latest = { byId: this.byId, count: 0 };
+  }
+
+  extend(trace: readonly TraceEvent[], length: number): void {
+    const end = Math.min(length, trace.length);
+    for (; this.scanned < end; this.scanned++) {
+      const e = trace[this.scanned] as TraceEvent;
+      if (e.type !== 'send') continue;
+      const sender = this.names.indexOf(e.node);
+      this.byId.set(e.msg, { id: e.msg, sender, seq: e.vc[sender] ?? 0, vc: e.vc, text: e.text, sentAt: e.t });
+    }
+    if (this.latest.count !== this.byId.size) this.latest = { byId: this.byId, count: this.byId.size };
+  }
+}
+
 const indexes = new WeakMap<readonly TraceEvent[], SentIndex>();
 
-/**
- * The messages sent in (at least) the first `length` events of `trace`. A trace only grows by
- * appending, so each call reads just the events added since the last one.
- */
+/** The messages sent in (at least) the first `length` events of `trace`. */
 export function sentMessagesOf(trace: readonly TraceEvent[], length: number, names: readonly string[]): SentMessages {
-  let index = indexes.get(trace);
-  if (!index || index.names !== names) {
-    const byId = new Map<string, Message>();
-    index = { names, byId, scanned: 0, latest: { byId, count: 0 } };
-    indexes.set(trace, index);
-  }
-  const end = Math.min(length, trace.length);
-  for (; index.scanned < end; index.scanned++) {
-    const e = trace[index.scanned] as TraceEvent;
-    if (e.type !== 'send') continue;
-    const sender = names.indexOf(e.node);
-    index.byId.set(e.msg, { id: e.msg, sender, seq: e.vc[sender] ?? 0, vc: e.vc, text: e.text, sentAt: e.t });
-  }
-  if (index.latest.count !== index.byId.size) index.latest = { byId: index.byId, count: index.byId.size };
-  return index.latest;
+  return readTrace(indexes, trace, length, names, (n) => new SentIndex(n)).latest;
 }

@@ -10,9 +10,9 @@ function placement(rowGapPx: number): DiagramPlacement {
 }
 
 /** Sends from `node` (B, a middle line, unless given) at the given times, each stamped with eight entries. */
-function sends(times: readonly number[], node = 1): { shown: DiagramWindow; stamps: Map<string, number[]> } {
+function sends(times: readonly number[], node = 1): { shown: DiagramWindow; stamps: Map<string, { vc: number[] }> } {
   const events: DiagramEvent[] = times.map((t, i) => ({ kind: 'send', node, msg: `${NAMES[node]}${i + 1}`, t }));
-  const stamps = new Map(events.map((e, i) => [e.msg, [i + 1, 14, 9, 16, 14, 14, 11, 21]]));
+  const stamps = new Map(events.map((e, i) => [e.msg, { vc: [i + 1, 14, 9, 16, 14, 14, 11, 21] }]));
   return { shown: { firstEvent: 0, events, arrows: [], waits: [] }, stamps };
 }
 
