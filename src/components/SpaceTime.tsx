@@ -124,7 +124,7 @@ export function SpaceTime() {
 
   return (
     <div className="spacetime">
-      <div className="spacetime-tools" role="toolbar" aria-label="Diagram">
+      <div className={`spacetime-tools${pinnedEnd === undefined ? '' : ' pinned'}`} role="toolbar" aria-label="Diagram">
         <button type="button" onClick={() => setSpanMs(Math.max(MIN_SPAN_MS, shownMs / 1.5))}>
           Zoom in
         </button>
@@ -137,7 +137,7 @@ export function SpaceTime() {
         <button type="button" onClick={() => pan(0.5)}>
           Later ▶
         </button>
-        <button type="button" aria-pressed={pinnedEnd === undefined} onClick={() => setPinnedEnd(undefined)}>
+        <button type="button" className="follow" aria-pressed={pinnedEnd === undefined} onClick={() => setPinnedEnd(undefined)}>
           Follow now
         </button>
         <button type="button" onClick={() => svg.current && downloadSvg(svg.current, 'spacetime.svg')}>

@@ -63,6 +63,25 @@ test.describe('space-time diagram, inspection and time travel', () => {
     await expect(follow).toHaveAttribute('aria-pressed', 'true');
   });
 
+  test('in presenter mode the diagram has no toolbar, but once dragged away from now it offers Follow now', async ({ page }) => {
+    await seedExample(app);
+    await page.keyboard.press('p');
+    await expect(page.locator('.app.presenter')).toHaveCount(1);
+    const follow = page.getByRole('button', { name: 'Follow now' });
+    await expect(follow).toBeHidden();
+    await expect(page.getByRole('button', { name: 'Zoom in' })).toBeHidden();
+    const box = await page.getByTestId('spacetime').boundingBox();
+    if (!box) throw new Error('the diagram is not on the page');
+    await page.mouse.move(box.x + box.width / 2, box.y + 8);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width / 2 + 150, box.y + 8, { steps: 5 });
+    await page.mouse.up();
+    await expect(follow).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Zoom in' })).toBeHidden();
+    await follow.click();
+    await expect(follow).toBeHidden();
+  });
+
   test('two messages compared entry by entry', async ({ page }) => {
     await app.goto('?seed=1&delay=300');
     await app.pause();
