@@ -13,7 +13,7 @@ interface FlightDotProps {
   to: Point;
   selected: boolean;
   /** Selects the flight (and its message), or clears the selection when it was selected. */
-  onSelect: (id: number | undefined, messageId: string) => void;
+  onPick: (id: number, messageId: string) => void;
   /** Hands the dot's element to the code that moves it (see useFlightMotion). */
   attach: AttachFlight;
 }
@@ -23,7 +23,7 @@ interface FlightDotProps {
  * flight or selection changes; its position follows virtual time outside React, through the
  * element it hands to `attach`.
  */
-export const FlightDot = memo(function FlightDot({ flight, names, from, to, selected, onSelect, attach }: FlightDotProps) {
+export const FlightDot = memo(function FlightDot({ flight, names, from, to, selected, onPick, attach }: FlightDotProps) {
   countRender('FlightDot', flight.id);
   const { message, status } = flight;
   const ref = useCallback((element: SVGGElement | null) => (element ? attach(element, flight, from, to) : undefined), [attach, flight, from, to]);
@@ -39,7 +39,7 @@ export const FlightDot = memo(function FlightDot({ flight, names, from, to, sele
         : `${message.id} ${showClock(message.vc)}`;
   const shortLabel = flight.control === 'order' ? `#${flight.seq ?? '?'} ${message.id}` : flight.control === 'ack' ? `ack ${message.id}` : undefined;
   const where = status === 'parked' ? ', waiting to be let in' : status === 'held' ? ', held at a cut link' : '';
-  const toggle = (): void => onSelect(selected ? undefined : flight.id, message.id);
+  const toggle = (): void => onPick(flight.id, message.id);
   return (
     <g
       ref={ref}

@@ -32,6 +32,7 @@ export function NetworkView() {
   const motion = useFlightMotion(store, exitLayer);
   usePixelsPerUnit(stage, motion);
   const crowded = flights.length > CROWDED_FLIGHTS;
+  /** Picks a flight, or clears the selection when it was the one selected: for its dot and for the crowd canvas alike. */
   const pickFlight = useCallback(
     (id: number, messageId: string): void => select(store.getState().selectedFlight === id ? undefined : id, messageId),
     [select, store],
@@ -109,7 +110,7 @@ export function NetworkView() {
             from={positions[flight.from] as Point}
             to={positions[flight.to] as Point}
             selected={selected === flight.id}
-            onSelect={select}
+            onPick={pickFlight}
             attach={motion.attach}
           />
         ))}
