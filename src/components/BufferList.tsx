@@ -1,6 +1,7 @@
 import { AnimatePresence, m, useIsPresent } from 'framer-motion';
 import type { BufferEntry } from '../sim/view.ts';
-import { describeWait, showClock } from './format.ts';
+import { Stamp } from './ClockView.tsx';
+import { describeWait } from './format.ts';
 import { MessageId } from './MessageId.tsx';
 import type { CausalMark } from './useCausalMarks.ts';
 import { useWindowedRows, type RowProps } from './useWindowedRows.ts';
@@ -89,7 +90,7 @@ function HeldRow({ entry, mark, row }: { entry: BufferEntry; mark: CausalMark | 
 function HeldLine({ entry: { message, waitingFor, order }, mark, waiting }: { entry: BufferEntry; mark: CausalMark | undefined; waiting: boolean }) {
   return (
     <>
-      <MessageId id={message.id} mark={mark} /> <span className="stamp">{showClock(message.vc)}</span>{' '}
+      <MessageId id={message.id} mark={mark} /> <Stamp vc={message.vc} />{' '}
       <span className="waiting">{waiting ? `waiting for ${describeWait(waitingFor, order)}` : 'delivered'}</span>
     </>
   );

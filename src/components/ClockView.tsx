@@ -50,3 +50,27 @@ export function ClockView({
     </span>
   );
 }
+
+/**
+ * A message's timestamp as `[1, 0, 0]`. Like the clock, dense layouts hide the spaces
+ * (`[1,0,0]`), so a stamp of eight entries stays on one line of a small window; the text
+ * tests and screen readers read keeps them.
+ */
+export function Stamp({ vc }: { vc: readonly number[] }) {
+  return (
+    <span className="stamp">
+      [
+      {vc.map((value, k) =>
+        k === 0 ? (
+          value
+        ) : (
+          <Fragment key={k}>
+            ,<span className="clock-gap"> </span>
+            {value}
+          </Fragment>
+        ),
+      )}
+      ]
+    </span>
+  );
+}

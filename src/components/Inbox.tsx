@@ -1,4 +1,5 @@
 import type { InboxEntry } from '../sim/view.ts';
+import { Stamp } from './ClockView.tsx';
 import { listInWords, senderOf, showClock } from './format.ts';
 import { MessageId } from './MessageId.tsx';
 import { nodeColor } from './palette.ts';
@@ -71,7 +72,7 @@ function ChatRow({
           {sender}
         </span>
         <MessageId id={message.id} mark={mark} />
-        <span className="stamp">{showClock(message.vc)}</span>
+        <Stamp vc={message.vc} />
       </span>
       <span className="chat-text">
         <span className="visually-hidden">{own ? 'You' : sender}: </span>
