@@ -18,6 +18,11 @@ const LABEL_SPACING_PX = 6;
 const LABEL_MARGIN_PX = 2;
 /** Labels start this far right of their send. */
 const LABEL_INSET_PX = 6;
+/**
+ * Characters every label keeps free for a relation mark (` ◀`, ` ▶` or ` ∥`), so that choosing
+ * or clearing a selection never moves a label to another slot or leaves one out.
+ */
+const MARK_CHARS = 2;
 
 /**
  * Where marks go, in the diagram's drawing units: a time `t` at `(t - originMs) * pxPerMs`, node
@@ -76,7 +81,7 @@ export type LabelUse = ReadonlyMap<number, readonly number[]>;
 
 /**
  * Gives each send's label the first slot on its line where it clears the label before it,
- * going on from `before`. A label with no such slot is left out (its send keeps its dot,
+ * going on from `before`. Where labels go does not depend on what is marked. A label with no such slot is left out (its send keeps its dot,
  * tooltip and inspector): overlapping labels cannot be read.
  */
 export function placeLabels(
@@ -94,7 +99,7 @@ export function placeLabels(
     used.set(e.node, ends);
     const slot = ends.findIndex((end) => start >= end + LABEL_SPACING_PX);
     if (slot === -1) continue;
-    ends[slot] = start + labelText(e.msg, sent.get(e.msg), place.marks.get(e.msg)).length * LABEL_CHAR_PX;
+    ends[slot] = start + (labelText(e.msg, sent.get(e.msg), undefined).length + MARK_CHARS) * LABEL_CHAR_PX;
     slots.set(e.msg, slot);
   }
   return { slots, after: used };

@@ -40,6 +40,16 @@ describe('send labels in the space-time diagram', () => {
     expect([...placeLabels(last.shown, placement(60), last.stamps).slots.values()]).toEqual([0, 2]);
   });
 
+  it('places labels the same whatever is selected, though a marked label is two characters longer', () => {
+    // Unmarked, `B1 [1,14,9,16,14,14,11,21]` ends 6 px short of where B2's label starts.
+    const { shown, stamps } = sends([0, 1700]);
+    const unmarked = [...placeLabels(shown, placement(60), stamps).slots];
+    for (const mark of ['past', 'future', 'concurrent', 'selected'] as const) {
+      const marked = { ...placement(60), marks: new Map([['B1', mark]]) };
+      expect({ mark, slots: [...placeLabels(shown, marked, stamps).slots] }).toEqual({ mark, slots: unmarked });
+    }
+  });
+
   it('goes on from the slots an earlier layer used', () => {
     const { shown, stamps } = sends([0, 300]);
     const first = placeLabels({ ...shown, events: shown.events.slice(0, 1) }, placement(18), stamps);
