@@ -12,6 +12,15 @@ export interface RunRecord {
   readonly now: number;
 }
 
+/**
+ * What a run had recorded beyond its position after a rewind: the commands given later, to
+ * replay when it goes forward again, and the latest virtual time it had reached.
+ */
+export interface RecordedFuture {
+  readonly commands: readonly LoggedCommand[];
+  readonly horizon: number;
+}
+
 /** Bounds on what a run read from outside (a file, a link, storage) may ask of the engine. */
 export const RUN_LIMITS = {
   maxNodes: 26,
@@ -196,6 +205,20 @@ export function checkPosition(processed: unknown, now: unknown, commands: readon
   if (!isWhole(processed, last?.after ?? 0, RUN_LIMITS.maxProcessed)) return { error: `the position ${preview(processed)} is not a whole number of events from ${last?.after ?? 0} to ${RUN_LIMITS.maxProcessed}` };
   if (!isWhole(now, last?.at ?? 0, RUN_LIMITS.maxTimeMs)) return { error: `the time ${preview(now)} is not a whole number of ms from ${last?.at ?? 0} to ${RUN_LIMITS.maxTimeMs}` };
   return { processed, now };
+}
+
+/**
+ * Checks a recorded future for `run`: commands logged at or after its position, in order after
+ * its own, within the command limit together; a horizon not before its time.
+ */
+export function checkFuture(commands: unknown, horizon: unknown, run: RunRecord): Checked<RecordedFuture> {
+  const all = checkCommands(Array.isArray(commands) ? [...run.commands, ...(commands as unknown[])] : commands, run.config.nodeCount, 'command');
+  if (isError(all)) return all;
+  const ahead = all.slice(run.commands.length);
+  const first = ahead[0];
+  if (first && (first.after < run.processed || first.at < run.now)) return { error: 'its recorded future starts before its position' };
+  if (!isWhole(horizon, run.now, RUN_LIMITS.maxTimeMs)) return { error: `the time reached ${preview(horizon)} is not a whole number of ms from ${run.now} to ${RUN_LIMITS.maxTimeMs}` };
+  return { commands: ahead, horizon };
 }
 
 /** Rebuilds the world a run describes, at its position. */

@@ -50,17 +50,18 @@ export async function openSession(search: string, storage: Pick<Storage, 'getIte
   return { session: undefined, fromLink: false, notices: [`The saved session could not be restored (${decoded.error}); a new one has started.`] };
 }
 
-/** Puts a session into the store: its comparison first, then the run itself, paused. */
+/** Puts a session into the store: its comparison first, then the run itself, paused, with its recorded future. */
 export function applySession(store: SimulationStore, session: Session): void {
   const { actions } = store.getState();
   actions.setComparePolicy(session.comparePolicy);
-  actions.loadRun(session.run);
+  actions.loadRun(session.run, session.future);
 }
 
-/** The session as it stands in the store. */
+/** The session as it stands in the store, with what it recorded beyond this point after a rewind. */
 export function currentSession(store: SimulationStore): Session {
   const state = store.getState();
-  return { run: state.actions.currentRun(), comparePolicy: state.comparePolicy };
+  const future = state.actions.recordedFuture();
+  return { run: state.actions.currentRun(), comparePolicy: state.comparePolicy, ...(future ? { future } : {}) };
 }
 
 /** An empty run with the default settings. */

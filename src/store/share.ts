@@ -1,13 +1,17 @@
 import { DELIVERY_POLICIES, type DeliveryPolicy } from '../sim/message.ts';
 import { parseDelay, type DelayDistribution, type NetworkConfig } from '../sim/network.ts';
-import { checkCommands, checkNetwork, checkPosition, checkRunBasics, checkWorkload, isError, type Checked, type RunRecord } from '../sim/run.ts';
+import { checkCommands, checkFuture, checkNetwork, checkPosition, checkRunBasics, checkWorkload, isError, type Checked, type RecordedFuture, type RunRecord } from '../sim/run.ts';
 import type { Command, LoggedCommand, WorldConfig } from '../sim/world.ts';
 import { MAX_NODES } from './settings.ts';
 
-/** A session as a link or the browser keeps it: the run, and the policy compared beside it. */
+/**
+ * A session as a link or the browser keeps it: the run, the policy compared beside it and,
+ * when it was rewound, what it had recorded beyond its position.
+ */
 export interface Session {
   readonly run: RunRecord;
   readonly comparePolicy?: DeliveryPolicy | undefined;
+  readonly future?: RecordedFuture | undefined;
 }
 
 /** The query parameter a shared run travels in. */
@@ -155,23 +159,53 @@ async function inflate(bytes: Uint8Array<ArrayBuffer>): Promise<string> {
   return new TextDecoder('utf-8', { fatal: true }).decode(all);
 }
 
-/**
- * Packs a session as a compact JSON array: times and event counts as differences from the
- * previous command, command kinds and delays as short codes.
- */
-function packSession({ run, comparePolicy }: Session): string {
-  const { config } = run;
-  let after = 0;
-  let at = 0;
-  const commands = run.commands.map((logged) => {
+/** Packs logged commands with times and event counts as differences from the previous one, starting from (`after`, `at`). */
+function packCommands(commands: readonly LoggedCommand[], after: number, at: number): unknown[][] {
+  return commands.map((logged) => {
     const packed = [logged.after - after, logged.at - at, ...packCommand(logged.command)];
     after = logged.after;
     at = logged.at;
     return packed;
   });
+}
+
+/** Reads packed commands back into logged ones (unchecked), counting from (`after`, `at`); undefined when garbled. */
+function unpackCommands(raw: unknown, after: number, at: number): unknown[] | undefined {
+  if (!Array.isArray(raw)) return undefined;
+  const logged: unknown[] = [];
+  for (const packed of raw as unknown[]) {
+    if (!Array.isArray(packed) || typeof packed[0] !== 'number' || typeof packed[1] !== 'number') return undefined;
+    after += packed[0] as number;
+    at += packed[1] as number;
+    logged.push({ after, at, command: unpackCommand((packed as unknown[]).slice(2)) });
+  }
+  return logged;
+}
+
+/**
+ * Packs a session as a compact JSON array: times and event counts as differences from the
+ * previous command, command kinds and delays as short codes. A recorded future comes last,
+ * counted from the position, and only when there is one, so links to runs never rewound read
+ * as before.
+ */
+function packSession({ run, comparePolicy, future }: Session): string {
+  const { config } = run;
+  const last = run.commands.at(-1);
   const workload = config.workload ? [config.workload.messages, config.workload.meanGapMs] : 0;
   const compare = comparePolicy === undefined ? -1 : DELIVERY_POLICIES.indexOf(comparePolicy);
-  const packed = [FORMAT, config.nodeCount, config.seed, DELIVERY_POLICIES.indexOf(config.policy), packNetwork(config.network), commands, run.processed - after, run.now - at, compare, workload];
+  const packed: unknown[] = [
+    FORMAT,
+    config.nodeCount,
+    config.seed,
+    DELIVERY_POLICIES.indexOf(config.policy),
+    packNetwork(config.network),
+    packCommands(run.commands, 0, 0),
+    run.processed - (last?.after ?? 0),
+    run.now - (last?.at ?? 0),
+    compare,
+    workload,
+  ];
+  if (future) packed.push([future.horizon - run.now, packCommands(future.commands, run.processed, run.now)]);
   return JSON.stringify(packed);
 }
 
@@ -214,24 +248,20 @@ function decodeJson(json: string, maxNodes: number): Checked<Session> {
   } catch {
     return { error: 'it is cut short or garbled' };
   }
-  if (!Array.isArray(packed) || packed[0] !== FORMAT || packed.length !== 10) return { error: 'it is not a run this version can read' };
-  const [, nodeCount, seed, policyIndex, network, rawCommands, dProcessed, dNow, compareIndex, rawWorkload] = packed as unknown[];
+  if (!Array.isArray(packed) || packed[0] !== FORMAT || (packed.length !== 10 && packed.length !== 11)) return { error: 'it is not a run this version can read' };
+  const [, nodeCount, seed, policyIndex, network, rawCommands, dProcessed, dNow, compareIndex, rawWorkload, rawFuture] = packed as unknown[];
   const basics = checkRunBasics(nodeCount, seed, typeof policyIndex === 'number' ? DELIVERY_POLICIES[policyIndex] : undefined, maxNodes);
   if (isError(basics)) return basics;
   const initial = checkNetwork(unpackNetwork(network), basics.nodeCount, 'the network');
   if (isError(initial)) return initial;
   if (!Array.isArray(rawCommands)) return { error: 'its command log is missing' };
-  let after = 0;
-  let at = 0;
-  const logged: unknown[] = [];
-  for (const raw of rawCommands as unknown[]) {
-    if (!Array.isArray(raw) || typeof raw[0] !== 'number' || typeof raw[1] !== 'number') return { error: 'its command log is garbled' };
-    after += raw[0] as number;
-    at += raw[1] as number;
-    logged.push({ after, at, command: unpackCommand((raw as unknown[]).slice(2)) });
-  }
+  const logged = unpackCommands(rawCommands, 0, 0);
+  if (!logged) return { error: 'its command log is garbled' };
   const commands = checkCommands(logged, basics.nodeCount, 'command');
   if (isError(commands)) return commands;
+  const last = commands.at(-1);
+  const after = last?.after ?? 0;
+  const at = last?.at ?? 0;
   const position = checkPosition(typeof dProcessed === 'number' ? after + dProcessed : dProcessed, typeof dNow === 'number' ? at + dNow : dNow, commands);
   if (isError(position)) return position;
   const workload = Array.isArray(rawWorkload) ? checkWorkload(rawWorkload[0], rawWorkload[1]) : rawWorkload === 0 ? undefined : { error: 'its workload is garbled' };
@@ -239,7 +269,14 @@ function decodeJson(json: string, maxNodes: number): Checked<Session> {
   const config: WorldConfig = workload ? { ...basics, network: initial, workload } : { ...basics, network: initial };
   const compare = compareIndex === -1 ? undefined : typeof compareIndex === 'number' ? DELIVERY_POLICIES[compareIndex] : undefined;
   if (compareIndex !== -1 && compare === undefined) return { error: 'its comparison policy is unknown' };
-  return { run: { config, commands: commands satisfies LoggedCommand[], ...position }, comparePolicy: compare };
+  const run: RunRecord = { config, commands: commands satisfies LoggedCommand[], ...position };
+  if (rawFuture === undefined) return { run, comparePolicy: compare };
+  const [dHorizon, rawAhead] = Array.isArray(rawFuture) ? (rawFuture as unknown[]) : [];
+  const ahead = unpackCommands(rawAhead, run.processed, run.now);
+  if (!ahead) return { error: 'its recorded future is garbled' };
+  const future = checkFuture(ahead, typeof dHorizon === 'number' ? run.now + dHorizon : dHorizon, run);
+  if (isError(future)) return future;
+  return { run, comparePolicy: compare, future };
 }
 
 /** Decodes an uncompressed session; never throws. The error completes "The shared run was ignored: …". */

@@ -5,7 +5,7 @@ import type { TraceEvent } from '../sim/trace.ts';
 import type { WorldView } from '../sim/view.ts';
 import { advanceAlong, nextAction, rebuildAt, rebuildBefore } from '../sim/timeline.ts';
 import { World, type Command, type LoggedCommand, type WorldConfig } from '../sim/world.ts';
-import { replayRun, type RunRecord } from '../sim/run.ts';
+import { replayRun, type RecordedFuture, type RunRecord } from '../sim/run.ts';
 import { scenarioRun, type Scenario } from '../scenarios/scenario.ts';
 import { applyToBoth, buildMirror } from './mirror.ts';
 import { DEFAULT_SETTINGS, type Settings } from './settings.ts';
@@ -70,8 +70,13 @@ export interface SimulationActions {
   dismissNotices(): void;
   /** The run as it stands (config, command log, position), for links, files and saving. */
   currentRun(): RunRecord;
-  /** Replaces the run with `run` replayed to its position, paused; closes any scenario. */
-  loadRun(run: RunRecord): void;
+  /** After a rewind, what the run recorded beyond where it stands now; undefined when nothing. */
+  recordedFuture(): RecordedFuture | undefined;
+  /**
+   * Replaces the run with `run` replayed to its position, paused, with `future` ahead to replay
+   * and seek into; closes any scenario.
+   */
+  loadRun(run: RunRecord, future?: RecordedFuture): void;
   /** Opens `scenario` at its first step. */
   loadScenario(scenario: Scenario): void;
   /** Moves the open scenario `delta` steps on (or back) and plays from there. */
@@ -334,16 +339,22 @@ export function createSimulationStore(
 
       currentRun: () => ({ config: world.config, commands: world.commands.slice(), processed: world.processed, now: world.now }),
 
-      loadRun(record) {
+      recordedFuture() {
+        const horizon = Math.max(world.now, Math.floor(get().horizon));
+        const commands = timeline.slice(world.commands.length);
+        return commands.length > 0 || horizon > world.now ? { commands, horizon } : undefined;
+      },
+
+      loadRun(record, future) {
         world = replayRun(record);
-        timeline = [...world.commands];
+        timeline = [...world.commands, ...(future?.commands ?? [])];
         const policy = get().comparePolicy;
         mirror = policy ? buildMirror(world, policy) : undefined;
         const { nodeCount, seed, policy: runPolicy } = record.config;
         publish({
           settings: { nodeCount, seed, policy: runPolicy },
           now: world.now,
-          horizon: world.now,
+          horizon: Math.max(world.now, future?.horizon ?? 0),
           playing: false,
           selectedFlight: undefined,
           selectedMessages: [],

@@ -18,7 +18,9 @@ type Gesture =
   | { readonly kind: 'manual'; readonly on: boolean }
   | { readonly kind: 'flight'; readonly op: 'release' | 'drop' | 'duplicate'; readonly pick: number }
   | { readonly kind: 'policy'; readonly policy: DeliveryPolicy }
-  | { readonly kind: 'compare'; readonly policy: DeliveryPolicy | undefined };
+  | { readonly kind: 'compare'; readonly policy: DeliveryPolicy | undefined }
+  | { readonly kind: 'rewind'; readonly ms: number }
+  | { readonly kind: 'stepBack' };
 
 const policies = fc.constantFrom<DeliveryPolicy>('causal', 'fifo', 'none', 'total');
 const gesture: fc.Arbitrary<Gesture> = fc.oneof(
@@ -30,6 +32,8 @@ const gesture: fc.Arbitrary<Gesture> = fc.oneof(
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('flight' as const), op: fc.constantFrom('release' as const, 'drop' as const, 'duplicate' as const), pick: fc.nat(20) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('policy' as const), policy: policies }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('compare' as const), policy: fc.option(policies, { nil: undefined }) }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('rewind' as const), ms: fc.integer({ min: 1, max: 2000 }) }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('stepBack' as const) }) },
 );
 
 function perform(store: SimulationStore, g: Gesture): void {
@@ -64,7 +68,23 @@ function perform(store: SimulationStore, g: Gesture): void {
     case 'compare':
       actions.setComparePolicy(g.policy);
       break;
+    case 'rewind':
+      actions.seek(store.getState().now - g.ms);
+      break;
+    case 'stepBack':
+      actions.stepBack();
+      break;
   }
+}
+
+/** Steps `store` on `count` times, or until nothing is left, and returns what was shown after each step. */
+function stepOn(store: SimulationStore, count: number): unknown[] {
+  const seen: unknown[] = [];
+  for (let i = 0; i < count && store.getState().canStep; i++) {
+    store.getState().actions.step();
+    seen.push(shown(store));
+  }
+  return seen;
 }
 
 async function openLink(link: string): Promise<SimulationStore> {
@@ -96,9 +116,36 @@ describe('shared links', () => {
         const opened = await openLink(await shareLink('http://localhost/causal-chat/?seed=3', currentSession(store)));
         expect(shown(opened)).toEqual(shown(store));
         expect(opened.getState().actions.currentRun()).toEqual(store.getState().actions.currentRun());
+        // After a rewind the link carries the recorded future: both go on the same way.
+        expect(opened.getState().horizon).toBe(Math.floor(store.getState().horizon));
+        expect(stepOn(opened, 40)).toEqual(stepOn(store, 40));
       }),
       { numRuns: 120 },
     );
+  });
+
+  it('keeps what was recorded after the moment a rewound run is shared at', async () => {
+    const store = createSimulationStore(DEFAULT_SETTINGS, [], { playing: false });
+    const { actions } = store.getState();
+    actions.send(0, 'Lunch at noon?');
+    actions.play();
+    for (let k = 0; k < 30; k++) actions.tick(100);
+    actions.send(1, 'Yes, room 2!');
+    for (let k = 0; k < 30; k++) actions.tick(100);
+    actions.pause();
+    const end = store.getState().now;
+    actions.seek(1000);
+    expect(store.getState().view.nodes[1]?.inbox.map((e) => e.message.text)).toEqual(['Lunch at noon?']);
+
+    const opened = await openLink(await shareLink('https://example.org/causal-chat/', currentSession(store)));
+    expect(opened.getState().now).toBe(1000);
+    expect(opened.getState().horizon).toBe(Math.floor(end));
+    opened.getState().actions.seek(end);
+    expect(opened.getState().view.nodes[1]?.inbox.map((e) => e.message.text)).toEqual(['Lunch at noon?', 'Yes, room 2!']);
+    // Acting in the past still forks: the recorded future is then gone.
+    const forked = await openLink(await shareLink('https://example.org/causal-chat/', currentSession(store)));
+    forked.getState().actions.send(2, 'Me too');
+    expect(forked.getState().actions.recordedFuture()).toBeUndefined();
   });
 
   it('keeps a typical classroom link short enough to paste in chat', async () => {
@@ -125,6 +172,9 @@ describe('shared links', () => {
     ['not base64!', 'characters a run never contains'],
     ['WzEsMiwzXQ', 'not a run this version can read'],
     [encodeSession({ run: { config: { nodeCount: 30, seed: 1, policy: 'causal', network: createSimulationStore().getState().network }, commands: [], processed: 0, now: 0 } }), '30 nodes'],
+    ['WzEsMiwxLDAsWyIzMDAtMjUwMCIsMCwwLDAsMCwwXSxbXSw1LDQwMCwtMSwwLFstMSxbXV1d', 'time reached'],
+    ['WzEsMiwxLDAsWyIzMDAtMjUwMCIsMCwwLDAsMCwwXSxbXSw1LDQwMCwtMSwwLFswLFtbLTEsMCwwLDAsIkhpIl1dXV0', 'starts before its position'],
+    ['WzEsMiwxLDAsWyIzMDAtMjUwMCIsMCwwLDAsMCwwXSxbXSw1LDQwMCwtMSwwLDdd', 'recorded future is garbled'],
   ])('refuses the code %j and says why', (code, message) => {
     const result = decodeSession(code);
     expect(isError(result) && result.error).toContain(message);
