@@ -81,8 +81,9 @@ export type LabelUse = ReadonlyMap<number, readonly number[]>;
 
 /**
  * Gives each send's label the first slot on its line where it clears the label before it,
- * going on from `before`. Where labels go does not depend on what is marked. A label with no such slot is left out (its send keeps its dot,
- * tooltip and inspector): overlapping labels cannot be read.
+ * going on from `before`. A label with no such slot is left out (its send keeps its dot,
+ * tooltip and inspector): overlapping labels cannot be read. Where labels go does not depend
+ * on what is marked.
  */
 export function placeLabels(
   shown: DiagramWindow,
