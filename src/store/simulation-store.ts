@@ -68,7 +68,7 @@ export interface SimulationActions {
   reset(): void;
   selectFlight(flight: number | undefined): void;
   dismissNotices(): void;
-  /** The run as it stands (config, command log, position), for links, files and saving. */
+  /** The run as it stands (config, command log, position), for files; links and saving add `recordedFuture()`. */
   currentRun(): RunRecord;
   /** After a rewind, what the run recorded beyond where it stands now; undefined when nothing. */
   recordedFuture(): RecordedFuture | undefined;
@@ -281,7 +281,8 @@ export function createSimulationStore(
       },
 
       seek(timeMs) {
-        const t = Math.max(0, Math.min(Math.floor(timeMs), get().horizon));
+        // Whole ms: the horizon itself is fractional after play, and logged times are whole.
+        const t = Math.max(0, Math.floor(Math.min(timeMs, get().horizon)));
         rebuilt(rebuildAt(world.config, timeline, t));
       },
 
@@ -341,7 +342,13 @@ export function createSimulationStore(
 
       recordedFuture() {
         const horizon = Math.max(world.now, Math.floor(get().horizon));
-        const commands = timeline.slice(world.commands.length);
+        // A command replay applied early (the run had nothing scheduled) pushes the position past
+        // the next ones' logged moments; they are due at once either way, so they are logged as
+        // due at the position, which keeps the future readable as starting there.
+        const { processed, now } = world;
+        const commands = timeline
+          .slice(world.commands.length)
+          .map((logged) => (logged.after >= processed && logged.at >= now ? logged : { ...logged, after: Math.max(logged.after, processed), at: Math.max(logged.at, now) }));
         return commands.length > 0 || horizon > world.now ? { commands, horizon } : undefined;
       },
 

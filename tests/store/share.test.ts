@@ -2,6 +2,7 @@
 import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { DeliveryPolicy } from '../../src/sim/message.ts';
+import { DEFAULT_NETWORK } from '../../src/sim/network.ts';
 import { isError } from '../../src/sim/run.ts';
 import { applySession, currentSession } from '../../src/store/persist.ts';
 import { DEFAULT_SETTINGS } from '../../src/store/settings.ts';
@@ -122,6 +123,41 @@ describe('shared links', () => {
       }),
       { numRuns: 120 },
     );
+  });
+
+  it('a run sought to the end of the timeline (a fractional time after play) is shared and saved whole', async () => {
+    const store = createSimulationStore(DEFAULT_SETTINGS, [], { playing: false });
+    const { actions } = store.getState();
+    actions.send(0, 'Hello');
+    actions.play();
+    for (let k = 0; k < 100; k++) actions.tick(16.7);
+    actions.pause();
+    actions.seek(0);
+    // The slider's last position is the horizon rounded up.
+    actions.seek(Math.ceil(store.getState().horizon));
+    actions.send(1, 'Hi');
+    expect(Number.isInteger(store.getState().actions.currentRun().now)).toBe(true);
+    expect(isError(decodeSession(encodeSession(currentSession(store))))).toBe(false);
+    expect(shown(await openLink(await shareLink('https://example.org/causal-chat/', currentSession(store))))).toEqual(shown(store));
+  });
+
+  it('a future that replay reached early (the run was idle) is saved as starting at the position', async () => {
+    // Accepted as is: B sends at 100 ms, but with nothing scheduled replay applies it at once.
+    const code = encodeSession({
+      run: { ...createSimulationStore(DEFAULT_SETTINGS, [], { playing: false }).getState().actions.currentRun(), config: { nodeCount: 2, seed: 1, policy: 'causal', network: { ...DEFAULT_NETWORK, delay: { kind: 'fixed', ms: 300 } } } },
+      future: {
+        commands: [
+          { after: 0, at: 0, command: { kind: 'send', node: 0, text: 'a' } },
+          { after: 50, at: 100, command: { kind: 'send', node: 1, text: 'b' } },
+          { after: 50, at: 100, command: { kind: 'send', node: 0, text: 'c' } },
+        ],
+        horizon: 5000,
+      },
+    });
+    const store = await openLink(`https://example.org/?run=${code}`);
+    for (let k = 0; k < 3; k++) store.getState().actions.step();
+    const saved = decodeSession(encodeSession(currentSession(store)));
+    expect(isError(saved) ? saved.error : 'readable').toBe('readable');
   });
 
   it('keeps what was recorded after the moment a rewound run is shared at', async () => {
