@@ -41,7 +41,7 @@ describe('send labels in the space-time diagram', () => {
   });
 
   it('places labels the same whatever is selected, though a marked label is two characters longer', () => {
-    // Unmarked, `B1 [1,14,9,16,14,14,11,21]` ends 6 px short of where B2's label starts.
+    // `B1 [1,14,9,16,14,14,11,21]` ends 8.8 px before B2's label starts: room for the 6 px spacing, but not for two more characters.
     const { shown, stamps } = sends([0, 1700]);
     const unmarked = [...placeLabels(shown, placement(60), stamps).slots];
     for (const mark of ['past', 'future', 'concurrent', 'selected'] as const) {
