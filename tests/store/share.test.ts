@@ -37,6 +37,14 @@ const gesture: fc.Arbitrary<Gesture> = fc.oneof(
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('stepBack' as const) }) },
 );
 
+/** Plays `frames` animation frames of `frameMs` each, as the page does, then pauses. */
+function playFrames(store: SimulationStore, frames: number, frameMs: number): void {
+  const { actions } = store.getState();
+  actions.play();
+  for (let i = 0; i < frames; i++) actions.tick(frameMs);
+  actions.pause();
+}
+
 function perform(store: SimulationStore, g: Gesture): void {
   const { actions, view } = store.getState();
   const n = view.names.length;
@@ -45,9 +53,7 @@ function perform(store: SimulationStore, g: Gesture): void {
       actions.send(g.node % n, g.text);
       break;
     case 'tick':
-      actions.play();
-      for (let i = 0; i < 10; i++) actions.tick(g.ms);
-      actions.pause();
+      playFrames(store, 10, g.ms);
       break;
     case 'step':
       actions.step();
@@ -129,9 +135,7 @@ describe('shared links', () => {
     const store = createSimulationStore(DEFAULT_SETTINGS, [], { playing: false });
     const { actions } = store.getState();
     actions.send(0, 'Hello');
-    actions.play();
-    for (let k = 0; k < 100; k++) actions.tick(16.7);
-    actions.pause();
+    playFrames(store, 100, 16.7);
     actions.seek(0);
     // The slider's last position is the horizon rounded up.
     actions.seek(Math.ceil(store.getState().horizon));
@@ -164,11 +168,9 @@ describe('shared links', () => {
     const store = createSimulationStore(DEFAULT_SETTINGS, [], { playing: false });
     const { actions } = store.getState();
     actions.send(0, 'Lunch at noon?');
-    actions.play();
-    for (let k = 0; k < 30; k++) actions.tick(100);
+    playFrames(store, 30, 100);
     actions.send(1, 'Yes, room 2!');
-    for (let k = 0; k < 30; k++) actions.tick(100);
-    actions.pause();
+    playFrames(store, 30, 100);
     const end = store.getState().now;
     actions.seek(1000);
     expect(store.getState().view.nodes[1]?.inbox.map((e) => e.message.text)).toEqual(['Lunch at noon?']);
@@ -190,9 +192,7 @@ describe('shared links', () => {
     const lines = ['Lunch at noon?', 'Yes, room 2!', 'See you there', 'Running late', 'No problem', 'Which room again?', 'Room 2', 'On my way', 'Here!', 'Great'];
     lines.forEach((text, i) => {
       actions.send(i % 3, text);
-      actions.play();
-      for (let k = 0; k < 8; k++) actions.tick(100);
-      actions.pause();
+      playFrames(store, 8, 100);
       if (i === 4) actions.toggleLink(0, 2);
       if (i === 7) actions.toggleLink(0, 2);
     });
