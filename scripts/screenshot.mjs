@@ -25,7 +25,7 @@ try {
   await stepUntil(async () => (await page.getByTestId('inbox-B').getByTestId('message').count()) === 1);
   await say('B', 'Yes, room 2!');
   await stepUntil(async () => (await page.getByTestId('buffer-C').locator('[data-msg]').count()) === 1);
-  await page.getByTestId('flight').first().click();
+  await page.getByTestId('flight').first().locator('.flight-hit').click();
   await page.waitForTimeout(600);
   await page.screenshot({ path: out });
   await page.keyboard.press('p');

@@ -1,7 +1,7 @@
 import { memo, useCallback } from 'react';
 import type { FlightView } from '../sim/view.ts';
 import { showClock } from './format.ts';
-import { labelPlacement, type Point } from './geometry.ts';
+import type { Point } from './geometry.ts';
 import { nodeColor } from './palette.ts';
 import { countRender } from './render-count.ts';
 import type { AttachFlight } from './useFlightMotion.ts';
@@ -27,7 +27,6 @@ export const FlightDot = memo(function FlightDot({ flight, names, from, to, sele
   countRender('FlightDot', flight.id);
   const { message, status } = flight;
   const ref = useCallback((element: SVGGElement | null) => (element ? attach(element, flight, from, to) : undefined), [attach, flight, from, to]);
-  const label = labelPlacement(from, to);
   const fromName = names[flight.from] ?? '?';
   const toName = names[flight.to] ?? '?';
   const copy = flight.duplicate ? ', a duplicate copy' : '';
@@ -68,7 +67,8 @@ export const FlightDot = memo(function FlightDot({ flight, names, from, to, sele
       ) : (
         <circle r={selected ? 9 : 7} fill={nodeColor(message.sender)} className="flight-dot" />
       )}
-      <text className="flight-label" x={label.dx} y={label.dy} textAnchor={label.anchor}>
+      {/* Placed beside the dot, inside the drawing, by the code that moves it (see placeLabel). */}
+      <text className="flight-label" textAnchor="middle" dy="0.35em">
         {shortLabel ?? (names.length > 4 ? message.id : `${message.id} ${showClock(message.vc).replaceAll(' ', '')}`)}
         {flight.duplicate ? ' (copy)' : ''}
       </text>

@@ -1,8 +1,9 @@
 import { useEffect, useMemo, type RefObject } from 'react';
 import type { FlightView } from '../sim/view.ts';
+import { useSimulation } from '../store/context.tsx';
 import type { SimulationStore } from '../store/simulation-store.ts';
 import { paintDots, pickDot, type PlacedDot } from './flight-canvas.ts';
-import { flightProgress, pointOnLink, STAGE_SIZE, type Point } from './geometry.ts';
+import { flightProgress, labelSide, placeLabel, pointOnLink, STAGE_SIZE, type Point } from './geometry.ts';
 
 /** Clip the progress so a dot sits just outside the node circles at both ends. */
 const EDGE = 0.1;
@@ -28,6 +29,11 @@ const MAX_FADING = 64;
  */
 export const CROWDED_FLIGHTS = 100;
 const REDUCED_MOTION = '(prefers-reduced-motion: reduce)';
+/** A label's size in font sizes: per character of a monospace font (0.6 em, a little over), and its height. */
+const LABEL_EM_PER_CHAR = 0.62;
+const LABEL_EM_HIGH = 1.1;
+/** The labels' font size when the page's style gives none (as in tests without the stylesheet). */
+const LABEL_PX = 13;
 
 /** Registers a dot's element for its flight; returns the function that unregisters it. */
 export type AttachFlight = (element: SVGGElement, flight: FlightView, from: Point, to: Point) => () => void;
@@ -52,6 +58,11 @@ interface Placed {
   readonly to: Point;
   /** The transform last written, so an unchanged one is not written again. */
   transform: string;
+  /** The dot's label, its side of the link, its length in characters and the position last written. */
+  readonly label: SVGTextElement | null;
+  readonly side: Point;
+  readonly chars: number;
+  labelAt: string;
 }
 
 /**
@@ -64,6 +75,12 @@ export function placeFlight(flight: FlightView, from: Point, to: Point, nowMs: n
   if (hops && status === 'flying') progress = Math.floor(Math.min(1, Math.max(0, progress)) * 4) / 4;
   const behind = flight.duplicate && status !== 'flying' ? BEHIND : 0;
   return pointOnLink(from, to, EDGE + (1 - 2 * EDGE) * (progress - behind));
+}
+
+/** A label's font size in SVG units, as the page's style sets it. */
+function readLabelPx(label: SVGTextElement): number {
+  const px = Number.parseFloat(getComputedStyle(label).fontSize);
+  return px > 0 ? px : LABEL_PX;
 }
 
 /** Leaves a fading copy of a finished flight's dot in `layer`: seen, but no longer a control. */
@@ -93,6 +110,10 @@ class FlightMotion implements FlightMotionHandle {
   private heldFill = '#fff';
   /** A paint requested for the next frame (new or finished flights while nothing else repaints). */
   private paintFrame: number | undefined;
+  /** The labels' font size in SVG units, read from the page's style (0 until the first label is read). */
+  private labelPx = 0;
+  /** Whether presenter mode, whose labels are larger, was on when the labels were last placed. */
+  private presenter: boolean | undefined;
 
   constructor(
     private readonly store: SimulationStore,
@@ -102,7 +123,10 @@ class FlightMotion implements FlightMotionHandle {
   }
 
   readonly attach: AttachFlight = (element, flight, from, to) => {
-    const entry: Placed = { element, flight, from, to, transform: '' };
+    const label = element.querySelector<SVGTextElement>('.flight-label');
+    if (label && this.labelPx === 0) this.labelPx = readLabelPx(label);
+    const chars = label?.textContent?.length ?? 0;
+    const entry: Placed = { element, flight, from, to, transform: '', label, side: labelSide(from, to), chars, labelAt: '' };
     this.placed.set(flight.id, entry);
     this.byElement.set(element, entry);
     this.move(entry, this.store.getState().now);
@@ -138,6 +162,18 @@ class FlightMotion implements FlightMotionHandle {
 
   pick(point: Point): FlightView | undefined {
     return this.crowded ? pickDot(this.placeDots(this.store.getState().now), point) : undefined;
+  }
+
+  /** After presenter mode was switched on or off, reads the labels' font size again and places every label for it. */
+  relabel(presenter: boolean): void {
+    if (presenter === this.presenter) return;
+    this.presenter = presenter;
+    this.labelPx = 0;
+    const [first] = this.placed.values();
+    if (!first?.label) return;
+    this.labelPx = readLabelPx(first.label);
+    for (const entry of this.placed.values()) entry.transform = '';
+    this.moveAll(this.store.getState().now, true);
   }
 
   /** Moves the control of the selected flight, which the crowd's canvas does not replace. */
@@ -216,11 +252,27 @@ class FlightMotion implements FlightMotionHandle {
   }
 
   private move(entry: Placed, nowMs: number): void {
-    const { x, y } = placeFlight(entry.flight, entry.from, entry.to, nowMs, this.hops);
-    const transform = `translate(${Math.round(x / STEP_UNITS) * STEP_UNITS} ${Math.round(y / STEP_UNITS) * STEP_UNITS})`;
+    const at = placeFlight(entry.flight, entry.from, entry.to, nowMs, this.hops);
+    const x = Math.round(at.x / STEP_UNITS) * STEP_UNITS;
+    const y = Math.round(at.y / STEP_UNITS) * STEP_UNITS;
+    const transform = `translate(${x} ${y})`;
     if (transform === entry.transform) return;
     entry.transform = transform;
     entry.element.setAttribute('transform', transform);
+    if (entry.label) this.placeLabel(entry, entry.label, { x, y });
+  }
+
+  /** Puts a dot's label beside it and inside the drawing, relative to the dot at `dot`. */
+  private placeLabel(entry: Placed, label: SVGTextElement, dot: Point): void {
+    const px = this.labelPx;
+    const centre = placeLabel(dot, entry.side, entry.chars * LABEL_EM_PER_CHAR * px, LABEL_EM_HIGH * px);
+    const dx = Math.round((centre.x - dot.x) / STEP_UNITS) * STEP_UNITS;
+    const dy = Math.round((centre.y - dot.y) / STEP_UNITS) * STEP_UNITS;
+    const labelAt = `${dx} ${dy}`;
+    if (labelAt === entry.labelAt) return;
+    entry.labelAt = labelAt;
+    label.setAttribute('x', String(dx));
+    label.setAttribute('y', String(dy));
   }
 }
 
@@ -259,6 +311,8 @@ export function useFlightMotion(store: SimulationStore, exitLayer: RefObject<SVG
     return () => themes.disconnect();
   }, [motion]);
   useEffect(() => () => motion.dispose(), [motion]);
+  const presenter = useSimulation((s) => s.presenter);
+  useEffect(() => motion.relabel(presenter), [motion, presenter]);
 
   return motion;
 }

@@ -76,6 +76,11 @@ export class ClassroomPage {
     return this.page.locator(selector);
   }
 
+  /** Clicks a flight's dot, as a student picks it (its label sits beside the dot, away from the group's centre). */
+  async clickFlight(flight: Locator): Promise<void> {
+    await flight.locator('.flight-hit').click();
+  }
+
   get flightDetails(): Locator {
     return this.page.locator('p.details');
   }

@@ -100,7 +100,7 @@ test.describe('classroom view', () => {
     await app.pause();
     await expect(toB).toHaveCount(1);
 
-    await toB.click();
+    await app.clickFlight(toB);
     await expect(toB).toHaveAttribute('aria-pressed', 'true');
     await expect(app.flightDetails).toContainText('A1');
     await expect(app.flightDetails).toContainText('Hello');

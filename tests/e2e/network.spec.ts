@@ -37,7 +37,7 @@ test.describe('network control', () => {
       await button.focus();
       await app.page.keyboard.press('Enter');
     } else {
-      await flight.click();
+      await app.clickFlight(flight);
       await button.click();
     }
     await expect(app.flights({ msg, to })).toHaveCount(0);
@@ -68,17 +68,40 @@ test.describe('network control', () => {
     await expect(app.inbox('C')).not.toContainText('Shown before');
   });
 
+  test('in presenter mode every flight label stays whole inside the network drawing', async ({ page }) => {
+    await app.goto('?seed=1');
+    await app.pause();
+    await page.getByRole('checkbox', { name: 'Manual delivery' }).check();
+    await app.send('A', 'Hello');
+    await app.send('B', 'Hi');
+    await app.stepUntilIdle();
+    await page.getByRole('button', { name: 'Presenter' }).click();
+    const drawing = await page.locator('.network-svg').boundingBox();
+    const labels = page.locator('[data-testid="flight"] .flight-label');
+    await expect(labels).toHaveCount(4);
+    for (const label of await labels.all()) {
+      await expect(label).toContainText(/^[AB]1 \[/);
+      const box = await label.boundingBox();
+      expect(drawing && box).toBeTruthy();
+      if (!drawing || !box) continue;
+      expect(box.x).toBeGreaterThanOrEqual(drawing.x);
+      expect(box.x + box.width).toBeLessThanOrEqual(drawing.x + drawing.width);
+      expect(box.y).toBeGreaterThanOrEqual(drawing.y);
+      expect(box.y + box.height).toBeLessThanOrEqual(drawing.y + drawing.height);
+    }
+  });
+
   test('a duplicated message is discarded, never shown twice', async () => {
     await app.goto('?seed=1');
     await app.pause();
     await app.page.getByRole('checkbox', { name: 'Manual delivery' }).check();
     await app.send('A', 'Hello');
     await app.stepUntilIdle();
-    await app.flights({ msg: 'A1', to: 'B' }).click();
+    await app.clickFlight(app.flights({ msg: 'A1', to: 'B' }));
     await app.page.getByRole('button', { name: 'Duplicate' }).click();
     await expect(app.flights({ msg: 'A1', to: 'B' })).toHaveCount(2);
     await app.page.getByRole('button', { name: 'Let A1 in' }).click();
-    await app.flights({ msg: 'A1', to: 'B' }).click();
+    await app.clickFlight(app.flights({ msg: 'A1', to: 'B' }));
     await app.page.getByRole('button', { name: 'Let A1 in' }).click();
     expect(await app.inboxIds('B')).toEqual(['A1']);
     await expect(app.logEntries.last()).toHaveText(/B discarded a duplicate of A1/);

@@ -1,0 +1,81 @@
+import * as fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { labelSide, nodePositions, placeLabel, pointOnLink, STAGE_SIZE, type Point } from '../../src/components/geometry.ts';
+
+/** A label's width and height in SVG units for `chars` characters at `px`, as the network view estimates them. */
+function size(chars: number, px: number): { width: number; height: number } {
+  return { width: chars * 0.62 * px, height: 1.1 * px };
+}
+
+/** Where the label of a flight from node `a` to node `b` of `count` is, `progress` of the way along. */
+function label(count: number, a: number, b: number, progress: number, chars: number, px: number): { dot: Point; centre: Point } {
+  const positions = nodePositions(count);
+  const from = positions[a] as Point;
+  const to = positions[b] as Point;
+  const dot = pointOnLink(from, to, progress);
+  const { width, height } = size(chars, px);
+  return { dot, centre: placeLabel(dot, labelSide(from, to), width, height) };
+}
+
+/** A flight between two different nodes of a group of 2–8, somewhere between its ends (as the dots are drawn), with a label of either size. */
+const flights = fc
+  .record({
+    count: fc.integer({ min: 2, max: 8 }),
+    a: fc.nat(7),
+    b: fc.nat(7),
+    progress: fc.double({ min: 0.1, max: 0.9, noNaN: true }),
+    chars: fc.integer({ min: 2, max: 24 }),
+    px: fc.constantFrom(13, 17),
+  })
+  .filter(({ count, a, b }) => a < count && b < count && a !== b);
+
+describe('flight labels in the network view', () => {
+  it('stay inside the drawing, wherever the flight is and however long the label', () => {
+    fc.assert(
+      fc.property(flights, ({ count, a, b, progress, chars, px }) => {
+        const { centre } = label(count, a, b, progress, chars, px);
+        const { width, height } = size(chars, px);
+        expect(centre.x - width / 2).toBeGreaterThanOrEqual(0);
+        expect(centre.x + width / 2).toBeLessThanOrEqual(STAGE_SIZE);
+        expect(centre.y - height / 2).toBeGreaterThanOrEqual(0);
+        expect(centre.y + height / 2).toBeLessThanOrEqual(STAGE_SIZE);
+      }),
+    );
+  });
+
+  it('never cover their own dot', () => {
+    fc.assert(
+      fc.property(flights, ({ count, a, b, progress, chars, px }) => {
+        const { dot, centre } = label(count, a, b, progress, chars, px);
+        const { width, height } = size(chars, px);
+        const covers = Math.abs(centre.x - dot.x) < width / 2 && Math.abs(centre.y - dot.y) < height / 2;
+        expect(covers).toBe(false);
+      }),
+    );
+  });
+
+  it('show A1 [1,0,0] whole in presenter mode near C, where it used to be cut at the left edge', () => {
+    for (const progress of [0.1, 0.5, 0.84, 0.9]) {
+      const { centre } = label(3, 0, 2, progress, 'A1 [1,0,0]'.length, 17);
+      expect(centre.x - size(10, 17).width / 2).toBeGreaterThanOrEqual(0);
+    }
+  });
+
+  it('of the copies of one message in a group of three go to either side, so they never overlap', () => {
+    fc.assert(
+      fc.property(fc.nat(2), fc.double({ min: 0.1, max: 0.9, noNaN: true }), fc.constantFrom(13, 17), (sender, progress, px) => {
+        const [first, second] = [0, 1, 2].filter((to) => to !== sender).map((to) => label(3, sender, to, progress, 10, px).centre) as [Point, Point];
+        const { width, height } = size(10, px);
+        const overlap = Math.abs(first.x - second.x) < width && Math.abs(first.y - second.y) < height;
+        expect(overlap).toBe(false);
+      }),
+    );
+  });
+
+  it('of the two directions of a link through the middle go to opposite sides', () => {
+    const [a, b] = nodePositions(4).filter((_, i) => i % 2 === 0) as [Point, Point];
+    const there = labelSide(a, b);
+    const back = labelSide(b, a);
+    expect(there.x * back.x + there.y * back.y).toBeCloseTo(-1);
+  });
+});
