@@ -1,4 +1,4 @@
-import { Fragment, useState } from 'react';
+import { Fragment, useState, type ReactNode } from 'react';
 
 /**
  * A node's vector clock as `[1, 0, 0]`, with the entries that changed last marked. Dense
@@ -73,4 +73,27 @@ export function Stamp({ vc }: { vc: readonly number[] }) {
       ]
     </span>
   );
+}
+
+/** A timestamp as running text writes it: `[1, 0, 0]`. */
+const STAMP_IN_TEXT = /\[\d+(?:, \d+)*\]/g;
+
+/**
+ * Running text, such as the inspector's reasons, with each timestamp in it set as a stamp:
+ * a stamp moves to the next line whole instead of breaking as `[1, 0,` above `0]`.
+ */
+export function WithStamps({ text }: { text: string }) {
+  const parts: ReactNode[] = [];
+  let from = 0;
+  for (const match of text.matchAll(STAMP_IN_TEXT)) {
+    parts.push(text.slice(from, match.index));
+    parts.push(
+      <span key={match.index} className="stamp">
+        {match[0]}
+      </span>,
+    );
+    from = match.index + match[0].length;
+  }
+  parts.push(text.slice(from));
+  return <>{parts}</>;
 }

@@ -1,5 +1,6 @@
 import { useSimulation } from '../store/context.tsx';
-import { showClock, showSeconds } from './format.ts';
+import { Stamp } from './ClockView.tsx';
+import { showSeconds } from './format.ts';
 
 /** Details of the flight the user clicked, while it is in transit. */
 export function FlightDetails() {
@@ -25,7 +26,7 @@ export function FlightDetails() {
   return (
     <p className="details" aria-live="polite">
       <strong>{message.id}</strong> “{message.text}” from {names[flight.from]} to {names[flight.to]}, stamped{' '}
-      <span className="stamp">{showClock(message.vc)}</span>. Sent at {showSeconds(flight.sentAt)}
+      <Stamp vc={message.vc} />. Sent at {showSeconds(flight.sentAt)}
       {flight.status === 'flying' ? `, arrives at ${showSeconds(flight.arriveAt)}` : flight.status === 'parked' ? ', waiting to be let in' : ', held at a cut link'}
       {flight.duplicate ? ' (a duplicate copy)' : ''}.{' '}
       <span className="flight-actions">

@@ -1,6 +1,6 @@
 import type { InboxEntry } from '../sim/view.ts';
 import { Stamp } from './ClockView.tsx';
-import { listInWords, senderOf, showClock } from './format.ts';
+import { listInWords, senderOf } from './format.ts';
 import { MessageId } from './MessageId.tsx';
 import { nodeColor } from './palette.ts';
 import type { CausalMark } from './useCausalMarks.ts';
@@ -83,7 +83,7 @@ function ChatRow({
           ⚠ Shown before {listInWords(missing)}, which {missing.some((id) => senderOf(id) === sender) ? 'came before it' : 'it replies to'}
           <span className="flag-why">
             {' '}
-            Its stamp {showClock(message.vc)} says {sender} had already seen {listInWords(missing)} when sending it; {name} has not shown{' '}
+            Its stamp <Stamp vc={message.vc} /> says {sender} had already seen {listInWords(missing)} when sending it; {name} has not shown{' '}
             {missing.length === 1 ? 'that' : 'those'} yet.
           </span>
         </span>

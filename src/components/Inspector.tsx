@@ -1,6 +1,7 @@
-import { useMemo } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { explainOrder, relateMessages } from '../sim/causality.ts';
 import { useSimulation } from '../store/context.tsx';
+import { Stamp, WithStamps } from './ClockView.tsx';
 import { listInWords, showClock } from './format.ts';
 import { sentMessagesOf } from './trace-index.ts';
 
@@ -39,15 +40,15 @@ export function Inspector() {
     );
   }
   const { past, future, concurrent } = relations;
-  const example = (ids: ReadonlySet<string>): string | undefined => {
+  const example = (ids: ReadonlySet<string>): ReactNode => {
     const [id] = ids;
     const other = id === undefined ? undefined : sent.byId.get(id);
-    return other ? `${explainOrder(other, first, names, showClock).reason}.` : undefined;
+    return other ? <WithStamps text={`${explainOrder(other, first, names, showClock).reason}.`} /> : undefined;
   };
   return (
     <section className="inspector" aria-label="Causal inspection">
       <p>
-        <strong>{first.id}</strong> <span className="stamp">{showClock(first.vc)}</span> “{first.text}”{' '}
+        <strong>{first.id}</strong> <Stamp vc={first.vc} /> “{first.text}”{' '}
         <button type="button" className="link-button" onClick={clearSelection}>
           Clear
         </button>
@@ -116,7 +117,7 @@ function Comparison({ a, b, names }: { a: { id: string; vc: readonly number[] };
         </tbody>
       </table>
       <p className="verdict" data-testid="verdict" aria-live="polite">
-        {result.reason}.
+        <WithStamps text={`${result.reason}.`} />
       </p>
     </div>
   );
