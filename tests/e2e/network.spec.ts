@@ -68,11 +68,11 @@ test.describe('network control', () => {
     await expect(app.inbox('C')).not.toContainText('Shown before');
   });
 
-  test('in presenter mode every flight label stays whole inside the network drawing', async ({ page }) => {
+  test('in presenter mode every flight label stays whole inside the network drawing, and no stamp breaks over two lines', async ({ page }) => {
     await app.goto('?seed=1');
     await app.pause();
     await page.getByRole('checkbox', { name: 'Manual delivery' }).check();
-    await app.send('A', 'Hello');
+    await app.send('A', 'Lunch at noon?');
     await app.send('B', 'Hi');
     await app.stepUntilIdle();
     await page.getByRole('button', { name: 'Presenter' }).click();
@@ -88,6 +88,20 @@ test.describe('network control', () => {
       expect(box.x + box.width).toBeLessThanOrEqual(drawing.x + drawing.width);
       expect(box.y).toBeGreaterThanOrEqual(drawing.y);
       expect(box.y + box.height).toBeLessThanOrEqual(drawing.y + drawing.height);
+    }
+    // The flight's details and the inspector write stamps in running text: "… from A to C, stamped [1, 0, 0]".
+    await app.clickFlight(app.flights({ msg: 'A1', to: 'C' }));
+    await expect(app.flightDetails).toContainText('stamped [1, 0, 0]');
+    await app.message('B', 'B1').getByRole('button', { name: 'B1' }).click({ modifiers: ['Shift'] });
+    await expect(page.getByTestId('verdict')).toContainText('than [0, 1, 0]');
+    const stamps = page.locator('.details .stamp, .inspector .stamp');
+    expect(await stamps.count()).toBeGreaterThan(2);
+    for (const stamp of await stamps.all()) {
+      const lines = await stamp.evaluate((el) => {
+        const style = getComputedStyle(el);
+        return el.getBoundingClientRect().height / (parseFloat(style.lineHeight) || 1.3 * parseFloat(style.fontSize));
+      });
+      expect(lines, `${await stamp.textContent()} on one line`).toBeLessThan(1.5);
     }
   });
 
