@@ -235,6 +235,19 @@ test.describe('classroom view', () => {
         await expect(app.messages('C')).toHaveCount(senders.length);
         await fits('after every message is delivered');
       }
+
+      // Presenter mode makes the type larger and keeps the same promises; at 8 nodes the buffer
+      // used to shrink to a dashed line with no heading, and each clock took two lines.
+      await page.getByRole('button', { name: 'Presenter' }).click();
+      await expect(page.locator('.app.presenter')).toHaveCount(1);
+      await fits('in presenter mode');
+      for (const name of nodes === 8 ? ['A', 'H'] : ['A']) {
+        await oneLine(page.getByTestId(`clock-${name}`), `clock of ${name} in presenter mode`);
+        const heading = app.node(name).locator('.buffer h3');
+        await oneLine(heading, `buffer heading of ${name} in presenter mode`);
+        const shown = (await app.node(name).locator('.buffer').boundingBox())?.height ?? 0;
+        expect(shown, `buffer of ${name} shows its heading`).toBeGreaterThanOrEqual((await heading.boundingBox())?.height ?? Infinity);
+      }
     });
   }
 });
