@@ -68,7 +68,7 @@ export const SCENARIOS: readonly Scenario[] = [
       { title: 'A asks', narration: 'A1 reaches B after 1 s but is still on its way to C.', atMs: 0, actions: [links(STEADY, SLOW_A_TO_C), send(A, 'Lunch at noon?')] },
       { title: 'B replies', narration: 'B has read the question and answers: B1 is stamped [1, 1, 0], so it depends on A1.', atMs: 1200, actions: [send(B, 'Yes, room 2!')] },
       { title: 'The reply waits', narration: 'B1 reached C at 2.2 s, before A1. Its stamp says B had seen A1 and C has not, so C keeps B1 in its hold-back buffer, waiting for A1.', atMs: 2400, actions: [] },
-      { title: 'The question lands', narration: 'A1 arrives at 3 s: C shows it, and then B1 at once. Nobody ever reads an answer before its question.', atMs: 3200, actions: [] },
+      { title: 'The question lands', narration: 'A1 arrives at 3 s: C shows it, and then B1 at once. Nobody ever reads an answer before its question.', atMs: 2900, actions: [] },
     ],
   },
   {
@@ -89,7 +89,7 @@ export const SCENARIOS: readonly Scenario[] = [
         atMs: 2400,
         actions: [],
       },
-      { title: 'Too late', narration: 'A1 arrives at 3 s. FIFO shows it after the answer; causal order shows the question first, then the answer.', atMs: 3200, actions: [] },
+      { title: 'Too late', narration: 'A1 arrives at 3 s. FIFO shows it after the answer; causal order shows the question first, then the answer.', atMs: 2900, actions: [] },
     ],
   },
   {
@@ -138,7 +138,7 @@ export const SCENARIOS: readonly Scenario[] = [
       { title: 'A asks', narration: 'A1 reaches B; the copy to C is lost (a red ✕ in the log).', atMs: 0, actions: [links(STEADY, { '0>2': { lossRate: 0.5 } }, { reliable: true }), send(A, 'Lunch at noon?')] },
       { title: 'B replies', narration: 'B answers: B1 depends on A1.', atMs: 1200, actions: [send(B, 'Yes, room 2!')] },
       { title: 'A resends', narration: 'C keeps B1 in its buffer, waiting for A1. No acknowledgement came from C within 2 s, so A has resent A1 to C (“resends” in the log).', atMs: 2300, actions: [] },
-      { title: 'Delivered after all', narration: 'The second copy got through at 3 s: C shows A1 and then B1. Retransmission turns a lost message into a late one.', atMs: 3100, actions: [] },
+      { title: 'Delivered after all', narration: 'The second copy got through at 3 s: C shows A1 and then B1. Retransmission turns a lost message into a late one.', atMs: 2900, actions: [] },
     ],
   },
   {

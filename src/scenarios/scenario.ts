@@ -26,6 +26,15 @@ export interface Scenario {
   readonly steps: readonly ScenarioStep[];
 }
 
+/**
+ * Where playing step `step` stops: the moment the next step begins, if it has one. A step
+ * plays on from its own moment and pauses there, so what its narration describes stays on
+ * screen while the class reads it, and Next carries on from the same moment.
+ */
+export function stepEndsAt(scenario: Scenario, step: number): number | undefined {
+  return scenario.steps[step + 1]?.atMs;
+}
+
 /** The engine config a scenario runs with. */
 export function scenarioConfig(scenario: Scenario): WorldConfig {
   return { nodeCount: scenario.nodeCount, seed: scenario.seed, policy: scenario.policy, network: scenario.network };

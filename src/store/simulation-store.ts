@@ -6,7 +6,7 @@ import type { WorldView } from '../sim/view.ts';
 import { advanceAlong, nextAction, rebuildAt, rebuildBefore } from '../sim/timeline.ts';
 import { World, type Command, type LoggedCommand, type WorldConfig } from '../sim/world.ts';
 import { replayRun, type RecordedFuture, type RunRecord } from '../sim/run.ts';
-import { scenarioRun, type Scenario } from '../scenarios/scenario.ts';
+import { scenarioRun, stepEndsAt, type Scenario } from '../scenarios/scenario.ts';
 import { applyToBoth, buildMirror } from './mirror.ts';
 import { DEFAULT_SETTINGS, type Settings } from './settings.ts';
 
@@ -300,16 +300,21 @@ export function createSimulationStore(
       setHelpOpen: (helpOpen) => set({ helpOpen }),
 
       tick(realMs) {
-        const { playing, speed, now } = get();
+        const { playing, speed, now, scenario } = get();
         if (!playing) return;
-        const next = now + Math.min(realMs, MAX_FRAME_MS) * speed;
+        let next = now + Math.min(realMs, MAX_FRAME_MS) * speed;
+        // A scenario's step pauses where the next one begins (once: Play then carries on past it).
+        const stop = scenario && stepEndsAt(scenario.scenario, scenario.step);
+        const stopping = stop !== undefined && now < stop && next >= stop;
+        if (stopping) next = stop;
         const before = world.version;
         const mirrorBefore = mirror?.version;
         advanceAlong(world, timeline, Math.floor(next), apply);
         follow();
         const horizon = Math.max(get().horizon, next);
-        if (world.version !== before || mirror?.version !== mirrorBefore) publish({ now: next, horizon });
-        else set({ now: next, horizon });
+        const changes = stopping ? { now: next, horizon, playing: false } : { now: next, horizon };
+        if (world.version !== before || mirror?.version !== mirrorBefore) publish(changes);
+        else set(changes);
       },
 
       setSpeed(speed) {

@@ -114,6 +114,49 @@ describe('scenarios', () => {
     expect(store.getState().scenario?.step).toBe(4);
   });
 
+  it('play each step from its moment and pause where the next begins, so the narrated state stays on screen', () => {
+    const store = createSimulationStore(DEFAULT_SETTINGS, [], { playing: false });
+    const { actions } = store.getState();
+    /** Plays 50 ms frames at 1× until the run pauses by itself; returns how many it took. */
+    const playOn = (): number => {
+      let frames = 0;
+      while (store.getState().playing && frames < 1000) {
+        actions.tick(50);
+        frames++;
+      }
+      return frames;
+    };
+    const overtake = scenarioById('overtake');
+    actions.loadScenario(overtake);
+    for (let step = 1; step < overtake.steps.length - 1; step++) {
+      actions.scenarioStep(1);
+      expect(store.getState().now).toBe(overtake.steps[step]?.atMs);
+      playOn();
+      expect(store.getState().playing).toBe(false);
+      expect(store.getState().now).toBe(overtake.steps[step + 1]?.atMs);
+    }
+    // "The reply waits": paused before A1 lands, with B1 still in C's buffer for the class to see.
+    expect(store.getState().view.nodes[2]?.buffer.map((b) => [b.message.id, b.waitingFor])).toEqual([['B1', ['A1']]]);
+    // Play again carries on past the pause; the last step plays freely.
+    actions.play();
+    actions.tick(50);
+    expect(store.getState().playing).toBe(true);
+    actions.scenarioStep(1);
+    expect(playOn()).toBe(1000);
+    expect(inbox(store.getState().view, 2)).toEqual(['A1', 'B1']);
+
+    // 6b: paused with B1 waiting and A1's resent copy still on its way to C.
+    const reliable = scenarioById('reliable');
+    actions.loadScenario(reliable);
+    for (let step = 1; step <= 3; step++) {
+      actions.scenarioStep(1);
+      playOn();
+    }
+    expect(store.getState().now).toBe(reliable.steps[4]?.atMs);
+    expect(store.getState().view.nodes[2]?.buffer.map((b) => b.message.id)).toEqual(['B1']);
+    expect(store.getState().view.flights.some((f) => f.message.id === 'A1' && f.to === 2)).toBe(true);
+  });
+
   it('Next on the last step keeps the free play that followed; a new run closes the narration', () => {
     const store = createSimulationStore(DEFAULT_SETTINGS, [], { playing: false });
     const { actions } = store.getState();
