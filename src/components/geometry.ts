@@ -28,49 +28,65 @@ export function pointOnLink(a: Point, b: Point, progress: number): Point {
   return { x: a.x + dx * p - (dy / length) * LANE_OFFSET, y: a.y + dy * p + (dx / length) * LANE_OFFSET };
 }
 
-/** A flight dot's radius plus a gap, as far as its label keeps from the dot's centre. */
+/** A flight dot's radius (9 when selected) plus a gap: how far a label keeps from the dot's centre. */
 const LABEL_CLEARANCE = 11;
 /** Labels stay this far inside the drawing's edges. */
 const LABEL_MARGIN = 2;
 /** A link whose midpoint is nearer the centre than this runs through the middle of the ring. */
 const CENTRE_LINKS = 20;
+/** Over this much of an edge's push towards the dot, a label slides the whole way off it. */
+const LABEL_SLIDE = 2;
+
+/** Which side of its link a flight's label goes on (a unit vector), and how far from the dot it starts. */
+export interface LabelSide extends Point {
+  readonly clearance: number;
+}
 
 /**
- * The side of the link from `a` to `b` that a flight's label goes on, as a unit vector: away
- * from the ring's centre, so the labels of copies leaving one node fan out to both sides of
- * it. A link through the centre (a diameter) has no outside; there the label goes to its
- * lane's side, so the two directions of the link differ.
+ * The side of the link from `a` to `b` that a flight's label goes on: away from the ring's
+ * centre, so the labels of copies leaving one node fan out to both sides of it. A flight on
+ * the inner lane keeps its label beyond the outer lane, so the label does not lie over the
+ * dots coming the other way. A link through the centre (a diameter) has no outside; there the
+ * label goes to its lane's side, so the two directions of the link differ.
  */
-export function labelSide(a: Point, b: Point): Point {
+export function labelSide(a: Point, b: Point): LabelSide {
   const dx = b.x - a.x;
   const dy = b.y - a.y;
   const length = Math.hypot(dx, dy) || 1;
   const lane = { x: -dy / length, y: dx / length };
   const mx = (a.x + b.x) / 2 - STAGE_SIZE / 2;
   const my = (a.y + b.y) / 2 - STAGE_SIZE / 2;
-  if (Math.hypot(mx, my) < CENTRE_LINKS) return lane;
-  return lane.x * mx + lane.y * my >= 0 ? lane : { x: -lane.x, y: -lane.y };
+  if (Math.hypot(mx, my) < CENTRE_LINKS || lane.x * mx + lane.y * my >= 0) return { ...lane, clearance: LABEL_CLEARANCE };
+  return { x: -lane.x, y: -lane.y, clearance: LABEL_CLEARANCE + 2 * LANE_OFFSET };
 }
 
 /**
  * Where the centre of a `width`×`height` label goes for a dot at `dot`: just beyond the dot
- * on `side`, but never past the drawing's edges. Where an edge pulls the label back over its
- * dot, the label slides along the other axis (up or down at the sides, sideways at the top
- * and bottom) as far as it was pulled, up to clearing the dot, so it moves smoothly and
- * keeps the dot in view.
+ * on `side`, but never past the drawing's edges. Where an edge pushes the label back over its
+ * dot, the label slides off the dot along the other axis, in the side's own direction, so it
+ * moves without jumps and the dot stays in view.
  */
-export function placeLabel(dot: Point, side: Point, width: number, height: number): Point {
-  const reach = LABEL_CLEARANCE + Math.abs(side.x) * (width / 2) + Math.abs(side.y) * (height / 2);
+export function placeLabel(dot: Point, side: LabelSide, width: number, height: number): Point {
+  const halfW = width / 2;
+  const halfH = height / 2;
+  const reach = side.clearance + Math.abs(side.x) * halfW + Math.abs(side.y) * halfH;
   const x = dot.x + side.x * reach;
   const y = dot.y + side.y * reach;
   const cx = clampLabel(x, width);
   const cy = clampLabel(y, height);
-  const pulledX = Math.min(Math.abs(cx - x), LABEL_CLEARANCE + height / 2);
-  const pulledY = Math.min(Math.abs(cy - y), LABEL_CLEARANCE + width / 2);
-  return {
-    x: pulledY > Math.abs(cx - dot.x) ? clampLabel(dot.x + awayFrom(side.x, dot.x) * pulledY, width) : cx,
-    y: pulledX > Math.abs(cy - dot.y) ? clampLabel(dot.y + awayFrom(side.y, dot.y) * pulledX, height) : cy,
-  };
+  // How far into the dot's clearance each edge pushed the label (only a clamped axis pushes).
+  const intoX = cx === x ? 0 : halfW + LABEL_CLEARANCE - Math.abs(cx - dot.x);
+  const intoY = cy === y ? 0 : halfH + LABEL_CLEARANCE - Math.abs(cy - dot.y);
+  if (intoX > 0) return { x: cx, y: slideOff(dot.y, cy, side.y, halfH, intoX, height) };
+  if (intoY > 0) return { x: slideOff(dot.x, cx, side.x, halfW, intoY, width), y: cy };
+  return { x: cx, y: cy };
+}
+
+/** Moves a label's centre along one axis away from the dot, to full clearance once pushed LABEL_SLIDE in. */
+function slideOff(dot: number, centre: number, direction: number, half: number, pushed: number, extent: number): number {
+  const way = direction < 0 ? -1 : 1;
+  const clear = (half + LABEL_CLEARANCE) * Math.min(1, pushed / LABEL_SLIDE);
+  return clampLabel(dot + way * Math.max(way * (centre - dot), clear), extent);
 }
 
 /** Keeps a label's centre coordinate so the label of that extent stays inside the drawing. */
@@ -78,12 +94,6 @@ function clampLabel(centre: number, extent: number): number {
   const low = LABEL_MARGIN + extent / 2;
   const high = STAGE_SIZE - LABEL_MARGIN - extent / 2;
   return low > high ? STAGE_SIZE / 2 : Math.min(high, Math.max(low, centre));
-}
-
-/** Which way to move off a dot along one axis: the side's own way, or towards the middle when the side has none. */
-function awayFrom(component: number, at: number): number {
-  if (Math.abs(component) > 0.2) return Math.sign(component);
-  return at > STAGE_SIZE / 2 ? -1 : 1;
 }
 
 /** Where a flight is drawn: by virtual time while flying, near the receiver when parked, near the sender when held. */

@@ -3,7 +3,7 @@ import type { FlightView } from '../sim/view.ts';
 import { useSimulation } from '../store/context.tsx';
 import type { SimulationStore } from '../store/simulation-store.ts';
 import { paintDots, pickDot, type PlacedDot } from './flight-canvas.ts';
-import { flightProgress, labelSide, placeLabel, pointOnLink, STAGE_SIZE, type Point } from './geometry.ts';
+import { flightProgress, labelSide, placeLabel, pointOnLink, STAGE_SIZE, type LabelSide, type Point } from './geometry.ts';
 
 /** Clip the progress so a dot sits just outside the node circles at both ends. */
 const EDGE = 0.1;
@@ -30,8 +30,8 @@ const MAX_FADING = 64;
 export const CROWDED_FLIGHTS = 100;
 const REDUCED_MOTION = '(prefers-reduced-motion: reduce)';
 /** A label's size in font sizes: per character of a monospace font (0.6 em, a little over), and its height. */
-const LABEL_EM_PER_CHAR = 0.62;
-const LABEL_EM_HIGH = 1.1;
+export const LABEL_EM_PER_CHAR = 0.62;
+export const LABEL_EM_HIGH = 1.1;
 /** The labels' font size when the page's style gives none (as in tests without the stylesheet). */
 const LABEL_PX = 13;
 
@@ -60,7 +60,7 @@ interface Placed {
   transform: string;
   /** The dot's label, its side of the link, its length in characters and the position last written. */
   readonly label: SVGTextElement | null;
-  readonly side: Point;
+  readonly side: LabelSide;
   readonly chars: number;
   labelAt: string;
 }
@@ -279,7 +279,8 @@ class FlightMotion implements FlightMotionHandle {
 /**
  * Moves the flight dots outside React. Each dot registers its element through the returned
  * `attach`; every change of the store's virtual time rewrites the `transform` of the flying
- * ones, so animating K flights costs K attribute writes a frame and no renders, or, above
+ * ones, so animating K flights costs K attribute writes a frame (two more for a label an edge
+ * is pushing aside) and no renders, or, above
  * CROWDED_FLIGHTS, one canvas paint and the moves of the focused and selected controls. Dots
  * of flights that leave the store's view fade out as copies in `exitLayer`.
  */

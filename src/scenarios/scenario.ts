@@ -27,7 +27,8 @@ export interface Scenario {
 }
 
 /**
- * Where playing step `step` stops: the moment the next step begins, if it has one. A step
+ * Where playing step `step` stops: the moment the next step begins, if it has a set one (a
+ * step timed "once the run is quiet" begins when nothing is left to play anyway). A step
  * plays on from its own moment and pauses there, so what its narration describes stays on
  * screen while the class reads it, and Next carries on from the same moment.
  */

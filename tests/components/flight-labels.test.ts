@@ -1,10 +1,11 @@
 import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { labelSide, nodePositions, placeLabel, pointOnLink, STAGE_SIZE, type Point } from '../../src/components/geometry.ts';
+import { LABEL_EM_HIGH, LABEL_EM_PER_CHAR } from '../../src/components/useFlightMotion.ts';
 
 /** A label's width and height in SVG units for `chars` characters at `px`, as the network view estimates them. */
 function size(chars: number, px: number): { width: number; height: number } {
-  return { width: chars * 0.62 * px, height: 1.1 * px };
+  return { width: chars * LABEL_EM_PER_CHAR * px, height: LABEL_EM_HIGH * px };
 }
 
 /** Where the label of a flight from node `a` to node `b` of `count` is, `progress` of the way along. */
@@ -15,6 +16,11 @@ function label(count: number, a: number, b: number, progress: number, chars: num
   const dot = pointOnLink(from, to, progress);
   const { width, height } = size(chars, px);
   return { dot, centre: placeLabel(dot, labelSide(from, to), width, height) };
+}
+
+/** How far `point` is from a `width`×`height` box centred at `centre` (0 inside it). */
+function distanceToBox(point: Point, centre: Point, width: number, height: number): number {
+  return Math.hypot(Math.max(0, Math.abs(point.x - centre.x) - width / 2), Math.max(0, Math.abs(point.y - centre.y) - height / 2));
 }
 
 /** A flight between two different nodes of a group of 2–8, somewhere between its ends (as the dots are drawn), with a label of either size. */
@@ -43,13 +49,31 @@ describe('flight labels in the network view', () => {
     );
   });
 
-  it('never cover their own dot', () => {
+  it('keep clear of their own dot, even where an edge pushes them aside', () => {
     fc.assert(
       fc.property(flights, ({ count, a, b, progress, chars, px }) => {
         const { dot, centre } = label(count, a, b, progress, chars, px);
         const { width, height } = size(chars, px);
-        const covers = Math.abs(centre.x - dot.x) < width / 2 && Math.abs(centre.y - dot.y) < height / 2;
-        expect(covers).toBe(false);
+        // A selected dot's radius is 9.
+        expect(distanceToBox(dot, centre, width, height)).toBeGreaterThanOrEqual(9);
+      }),
+    );
+  });
+
+  it('stay off the lane of the flights coming the other way, wherever no edge pushes them aside', () => {
+    fc.assert(
+      fc.property(flights, fc.double({ min: 0.1, max: 0.9, noNaN: true }), ({ count, a, b, progress, chars, px }, other) => {
+        const positions = nodePositions(count);
+        const from = positions[a] as Point;
+        const to = positions[b] as Point;
+        const { dot, centre } = label(count, a, b, progress, chars, px);
+        const side = labelSide(from, to);
+        // Pushed by an edge, the label leaves the line from its dot along its side.
+        fc.pre(Math.abs((centre.x - dot.x) * side.y - (centre.y - dot.y) * side.x) < 1e-6);
+        const back = pointOnLink(to, from, other);
+        const { width, height } = size(chars, px);
+        // A dot's radius is 7 (touching is fine; the tolerance is for rounding).
+        expect(distanceToBox(back, centre, width, height)).toBeGreaterThanOrEqual(7 - 1e-9);
       }),
     );
   });
