@@ -77,8 +77,8 @@ export class NodeState {
   private readonly waiters: number[][];
   /** Per clock entry k, the length of `waiters[k]` (checked on every delivery without touching the list). */
   private readonly waiting: Int32Array;
-  /** This node's clock at its previous send: its last timestamp. */
-  private readonly lastStamp: Int32Array;
+  /** This node's last timestamp (all zeros before its first send). */
+  private lastVc: readonly number[];
   /** Per sender, seqs delivered beyond the prefix (only under `none`). */
   private readonly deliveredAhead: Set<number>[];
   private readonly onDeliver: DeliverFn;
@@ -99,7 +99,7 @@ export class NodeState {
     this.ordered = policy === 'total' && index !== SEQUENCER;
     this.causalRule = policy === 'causal' || (policy === 'total' && index === SEQUENCER);
     this.clock = new Int32Array(size);
-    this.lastStamp = new Int32Array(size);
+    this.lastVc = new Array<number>(size).fill(0);
     this.deliveredPrefix = new Int32Array(size);
     this.scanFrom = new Int32Array(size);
     this.needs = new Int32Array(size);
@@ -126,9 +126,9 @@ export class NodeState {
     for (let k = 0; k < this.size; k++) {
       const v = this.clock[k] as number;
       vc[k] = v;
-      if (v !== this.lastStamp[k] && k !== own) raised.push(k, v);
-      this.lastStamp[k] = v;
+      if (v !== this.lastVc[k] && k !== own) raised.push(k, v);
     }
+    this.lastVc = vc;
     return { id: this.name + seq, sender: own, seq, vc, raised, text, sentAt: nowMs };
   }
 
