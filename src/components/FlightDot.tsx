@@ -1,5 +1,6 @@
 import { memo, useCallback } from 'react';
 import type { FlightView } from '../sim/view.ts';
+import { CONTROL_HALF, DOT_RADIUS, PICK_RADIUS } from './flight-canvas.ts';
 import { showClock } from './format.ts';
 import type { Point } from './geometry.ts';
 import { nodeColor } from './palette.ts';
@@ -61,13 +62,13 @@ export const FlightDot = memo(function FlightDot({ flight, names, from, to, sele
         }
       }}
     >
-      <circle r={12} className="flight-hit" />
+      <circle r={PICK_RADIUS} className="flight-hit" />
       {flight.control ? (
-        <rect x={-5} y={-5} width={10} height={10} fill="#fff" className="flight-dot control" />
+        <rect x={-CONTROL_HALF} y={-CONTROL_HALF} width={2 * CONTROL_HALF} height={2 * CONTROL_HALF} fill="#fff" className="flight-dot control" />
       ) : (
-        <circle r={selected ? 9 : 7} fill={nodeColor(message.sender)} className="flight-dot" />
+        <circle r={selected ? DOT_RADIUS + 2 : DOT_RADIUS} fill={nodeColor(message.sender)} className="flight-dot" />
       )}
-      {/* Placed beside the dot, inside the drawing, by the code that moves it (see placeLabel). */}
+      {/* Placed beside the dot, inside the drawing, by the code that moves it (see moveLabel). */}
       <text className="flight-label" textAnchor="middle" dy="0.35em">
         {shortLabel ?? (names.length > 4 ? message.id : `${message.id} ${showClock(message.vc).replaceAll(' ', '')}`)}
         {flight.duplicate ? ' (copy)' : ''}

@@ -8,9 +8,9 @@ export interface PlacedDot {
   readonly at: Point;
 }
 
-/** Radius of a message dot and half the side of a control square, as FlightDot draws them, in SVG units. */
-const DOT_RADIUS = 7;
-const CONTROL_HALF = 5;
+/** Radius of a message dot and half the side of a control square, in SVG units (FlightDot draws them too). */
+export const DOT_RADIUS = 7;
+export const CONTROL_HALF = 5;
 const OUTLINE = '#111';
 const OUTLINE_WIDTH = 1.5;
 /** A pointer this close to a dot's centre picks it, as FlightDot's hit circle does, in SVG units. */

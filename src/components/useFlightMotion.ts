@@ -206,10 +206,10 @@ class FlightMotion implements FlightMotionHandle {
     const present = new Set<number>();
     for (const flight of flights) present.add(flight.id);
     const crowded = flights.length > CROWDED_FLIGHTS;
-    const layer = crowded ? null : this.exitLayer.current;
+    const layer = crowded || this.crowded ? null : this.exitLayer.current;
     for (const [id, entry] of this.placed) {
       if (present.has(id)) continue;
-      if (!this.crowded) fadeOut(entry.element, layer);
+      fadeOut(entry.element, layer);
       this.placed.delete(id);
     }
     if (crowded === this.crowded) return this.requestPaint();
@@ -259,11 +259,11 @@ class FlightMotion implements FlightMotionHandle {
     if (transform === entry.transform) return;
     entry.transform = transform;
     entry.element.setAttribute('transform', transform);
-    if (entry.label) this.placeLabel(entry, entry.label, { x, y });
+    if (entry.label) this.moveLabel(entry, entry.label, { x, y });
   }
 
   /** Puts a dot's label beside it and inside the drawing, relative to the dot at `dot`. */
-  private placeLabel(entry: Placed, label: SVGTextElement, dot: Point): void {
+  private moveLabel(entry: Placed, label: SVGTextElement, dot: Point): void {
     const px = this.labelPx;
     const centre = placeLabel(dot, entry.side, entry.chars * LABEL_EM_PER_CHAR * px, LABEL_EM_HIGH * px);
     const dx = Math.round((centre.x - dot.x) / STEP_UNITS) * STEP_UNITS;
