@@ -109,7 +109,9 @@ const heapUsed = (): number => process.memoryUsage().heapUsed;
  * Runs `engine` on `schedule`, after a full collection when `collect`, for a clean heap
  * baseline. A forced collection leaves V8 slow for a while (the next two runs of a cell can
  * take two to five times as long), so timed runs never start with one: heap growth is
- * measured in runs of its own, after all the timing.
+ * measured in runs of its own, after all the timing. The naive reference is the exception: it
+ * runs once per N, for seconds, and its heap is measured in that run; the slowdown, a few
+ * milliseconds, is small against its time.
  */
 function run(engine: EngineName, schedule: Schedule, collect: boolean): DriverResult {
   if (collect) gc?.();

@@ -205,13 +205,12 @@ const NONE = -1;
 /**
  * A lean reference, written for the benchmark only: the project's causal rule (per-sender
  * windows; a head compared only in the entries its stamp raised; a blocked head waits on the
- * one entry that blocks it and resumes its scan there) with no message objects. Unlike
- * NodeState it does not keep the value the head needs, so every raise of that entry wakes the
- * head to compare again. Timestamps
+ * one entry that blocks it and resumes its scan there) with no message objects. Timestamps
  * live in one Int32Array pool whose slots are recycled after their N−1 deliveries, and buffers
  * hold pool slots. From the null floor to it is what the rule costs; from it to the project
  * engine, what the app's message objects (and its duplicate checks) cost. Unlike NodeState it
- * keeps no arrival times and handles only the causal policy and no duplicates.
+ * does not keep the value a blocked head needs (every raise of that entry wakes the head to
+ * compare again), keeps no arrival times, and handles only the causal policy and no duplicates.
  */
 export class LeanEngine extends CountingEngine {
   private readonly size: number;

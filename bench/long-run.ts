@@ -13,8 +13,8 @@ export const EARLY_DELIVERIES = 300;
 const LONG_MESSAGES = 1_800;
 
 /** The long session's settings: the classroom view's most nodes, a send every 100 ms on average. */
-export function longSessionConfig(seed = 7): WorldConfig {
-  return { nodeCount: MAX_NODES, seed, policy: 'causal', network: DEFAULT_NETWORK, workload: { messages: LONG_MESSAGES, meanGapMs: 100 } };
+export function longSessionConfig(): WorldConfig {
+  return { nodeCount: MAX_NODES, seed: 7, policy: 'causal', network: DEFAULT_NETWORK, workload: { messages: LONG_MESSAGES, meanGapMs: 100 } };
 }
 
 /** Runs `config` to its first event after `deliveries` deliveries; throws if it never gets there. */

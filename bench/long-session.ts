@@ -5,9 +5,8 @@
 // diagram's visible window). Each figure is the median of 5 rounds of 500 changes; the point
 // is that the cost of a change does not grow with the length of the session.
 import { performance } from 'node:perf_hooks';
-import { diagramOf } from '../src/components/spacetime-model.ts';
+import { DEFAULT_SPAN_MS, diagramOf } from '../src/components/spacetime-model.ts';
 import { sentMessagesOf } from '../src/components/trace-index.ts';
-import { DEFAULT_SPAN_MS } from '../src/components/spacetime-model.ts';
 import { DEFAULT_SETTINGS } from '../src/store/settings.ts';
 import { createSimulationStore, type SimulationStore } from '../src/store/simulation-store.ts';
 import { EARLY_DELIVERIES, LONG_DELIVERIES, longRun } from './long-run.ts';
@@ -15,8 +14,6 @@ import { EARLY_DELIVERIES, LONG_DELIVERIES, longRun } from './long-run.ts';
 const LENGTHS = [EARLY_DELIVERIES, LONG_DELIVERIES] as const;
 const ROUNDS = 5;
 const CHANGES = 500;
-/** The diagram's default window, in virtual ms. */
-const WINDOW_MS = DEFAULT_SPAN_MS;
 const json = process.argv.includes('--json');
 
 /** A paused store holding the run just after `deliveries` deliveries. */
@@ -38,14 +35,18 @@ function medianMicros(change: () => void): number {
   return Number((rounds[Math.floor(ROUNDS / 2)] ?? 0).toFixed(1));
 }
 
+/** One step, and what the views derive from it: the sent messages and the diagram's default window. */
+function stepAndDerive(store: SimulationStore): void {
+  store.getState().actions.step();
+  const { trace, traceLength, view } = store.getState();
+  sentMessagesOf(trace, traceLength, view.names);
+  diagramOf(trace, traceLength, view.names).window(view.now - DEFAULT_SPAN_MS, view.now, view.now);
+}
+
 /** Runs the measured code once untimed, so the first length measured does not pay for compiling it. */
 function warmUp(): void {
   const store = openAfter(LENGTHS[0]);
-  for (let i = 0; i < ROUNDS * CHANGES; i++) {
-    store.getState().actions.step();
-    const { trace, traceLength, view } = store.getState();
-    diagramOf(trace, traceLength, view.names).window(view.now - WINDOW_MS, view.now, view.now);
-  }
+  for (let i = 0; i < ROUNDS * CHANGES; i++) stepAndDerive(store);
 }
 
 warmUp();
@@ -53,12 +54,7 @@ const results = LENGTHS.map((deliveries) => {
   const store = openAfter(deliveries);
   const traceEvents = store.getState().traceLength;
   const storeChangeUs = medianMicros(() => store.getState().actions.step());
-  const viewsUs = medianMicros(() => {
-    store.getState().actions.step();
-    const { trace, traceLength, view } = store.getState();
-    sentMessagesOf(trace, traceLength, view.names);
-    diagramOf(trace, traceLength, view.names).window(view.now - WINDOW_MS, view.now, view.now);
-  });
+  const viewsUs = medianMicros(() => stepAndDerive(store));
   return { deliveries, traceEvents, storeChangeUs, storeChangeAndViewsUs: viewsUs };
 });
 

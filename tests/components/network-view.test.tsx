@@ -51,9 +51,7 @@ describe('the network view', () => {
     expect(start).toMatch(/^translate\(/);
     act(() => {
       store.getState().actions.play();
-      const before = store.getState().now;
       store.getState().actions.tick(50);
-      console.log('NOW', before, store.getState().now, store.getState().playing);
     });
     expect(dot?.getAttribute('transform')).not.toBe(start);
     for (const id of flightIds(store)) expect(renders.get(id)).toBe(1);
@@ -115,7 +113,11 @@ describe('a crowded network view', () => {
     vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockImplementation((() => painted.context) as never);
     vi.spyOn(window, 'requestAnimationFrame').mockImplementation(() => 0);
   });
-  afterEach(() => vi.restoreAllMocks());
+  afterEach(() => {
+    vi.restoreAllMocks();
+    vi.unstubAllGlobals();
+    delete document.documentElement.dataset.theme;
+  });
 
   /** Eight nodes, A sending 15 times at once: 105 flights, all from A, two at each spot. */
   function crowd(): SimulationStore {
@@ -180,7 +182,7 @@ describe('a crowded network view', () => {
     expect(store.getState().view.cutLinks, 'away from any dot the link is cut as before').toHaveLength(2);
   });
 
-  it('repaints the crowd in quarter-way hops when the reader asks for reduced motion', () => {
+  it('repaints the crowd when the reader asks for reduced motion (quarter-way hops)', () => {
     let onChange: (() => void) | undefined;
     const query = { matches: false, addEventListener: (_: string, listener: () => void) => void (onChange = listener), removeEventListener: () => undefined };
     vi.stubGlobal('matchMedia', () => query);
@@ -196,7 +198,6 @@ describe('a crowded network view', () => {
     act(() => onChange?.());
     runFrames();
     expect(painted.arcs).toBeGreaterThan(arcsBefore);
-    vi.unstubAllGlobals();
   });
 
   it('paints held dots in the surface colour of the theme in use, also after a theme switch', async () => {
@@ -221,7 +222,6 @@ describe('a crowded network view', () => {
     });
     expect(painted.fills).toContain(surface.dark);
     expect(painted.fills).not.toContain(surface.light);
-    delete document.documentElement.dataset.theme;
   });
 
   it('goes back to moving SVG dots when the crowd thins out', () => {

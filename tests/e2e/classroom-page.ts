@@ -76,6 +76,14 @@ export class ClassroomPage {
     return this.page.locator(selector);
   }
 
+  /** How many lines of its own type `element` takes: its height over its line height. */
+  async lines(element: Locator): Promise<number> {
+    return element.evaluate((el) => {
+      const style = getComputedStyle(el);
+      return el.getBoundingClientRect().height / (parseFloat(style.lineHeight) || 1.3 * parseFloat(style.fontSize));
+    });
+  }
+
   /** Clicks a flight's dot, as a student picks it (its label sits beside the dot, away from the group's centre). */
   async clickFlight(flight: Locator): Promise<void> {
     await flight.locator('.flight-hit').click();

@@ -221,11 +221,7 @@ test.describe('classroom view', () => {
       await app.step();
       await fits('with messages in flight');
       const oneLine = async (element: Locator, what: string): Promise<void> => {
-        const lineHeight = await element.evaluate((el) => {
-          const style = getComputedStyle(el);
-          return parseFloat(style.lineHeight) || 1.3 * parseFloat(style.fontSize);
-        });
-        expect((await element.boundingBox())?.height, `${what} on one line`).toBeLessThan(1.5 * lineHeight);
+        expect(await app.lines(element), `${what} on one line`).toBeLessThan(1.5);
       };
       for (const name of nodes === 8 ? ['A', 'H'] : ['A']) await oneLine(page.getByTestId(`clock-${name}`), `clock of ${name}`);
       // A message's own stamp too: wrapped, it took a line from chats that show two messages at 8 nodes.

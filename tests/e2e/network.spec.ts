@@ -97,11 +97,7 @@ test.describe('network control', () => {
     const stamps = page.locator('.details .stamp, .inspector .stamp');
     expect(await stamps.count()).toBeGreaterThan(2);
     for (const stamp of await stamps.all()) {
-      const lines = await stamp.evaluate((el) => {
-        const style = getComputedStyle(el);
-        return el.getBoundingClientRect().height / (parseFloat(style.lineHeight) || 1.3 * parseFloat(style.fontSize));
-      });
-      expect(lines, `${await stamp.textContent()} on one line`).toBeLessThan(1.5);
+      expect(await app.lines(stamp), `${await stamp.textContent()} on one line`).toBeLessThan(1.5);
     }
   });
 
