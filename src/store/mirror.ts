@@ -1,6 +1,6 @@
 import type { DeliveryPolicy } from '../sim/message.ts';
 import type { FlightView } from '../sim/view.ts';
-import { World, type Command } from '../sim/world.ts';
+import { World, type Command, type LoggedCommand, type WorldConfig } from '../sim/world.ts';
 
 /** Identifies a transmission across two runs of the same sends: what it carries, and where. */
 function flightKey(flight: FlightView): string {
@@ -35,18 +35,40 @@ export function applyToBoth(main: World, mirror: World | undefined, command: Com
 }
 
 /**
- * Builds the comparison run for `main` under `policy` by replaying main's command log in
- * lockstep with a fresh copy of main, exactly as the live runs were driven; then brings it to
- * main's instant. Same seed, same sends, same network draws: the policy is the only difference.
+ * Replays `commands` (a command log of a run under `config`) under `policy`, in lockstep with a
+ * fresh run under `config`, exactly as the live runs were driven. Returns the run under `policy`
+ * at the moment of the last command.
  */
-export function buildMirror(main: World, policy: DeliveryPolicy): World {
-  const lead = new World(main.config);
-  const mirror = new World({ ...main.config, policy });
-  for (const logged of main.commands) {
+function replayUnder(config: WorldConfig, commands: readonly LoggedCommand[], policy: DeliveryPolicy): World {
+  const lead = new World(config);
+  const mirror = new World({ ...config, policy });
+  for (const logged of commands) {
     while (lead.processed < logged.after && lead.step());
     if (logged.at > lead.now) lead.now = logged.at;
     applyToBoth(lead, mirror, logged.command);
   }
+  return mirror;
+}
+
+/**
+ * Builds the comparison run for `main` under `policy` by replaying main's command log in
+ * lockstep with a fresh copy of main; then brings it to main's instant. Same seed, same sends,
+ * same network draws: the policy is the only difference.
+ */
+export function buildMirror(main: World, policy: DeliveryPolicy): World {
+  const mirror = replayUnder(main.config, main.commands, policy);
   mirror.advanceTo(main.now);
   return mirror;
+}
+
+/**
+ * Moves `main` to `policy` with its whole timeline, which runs past main's position after a
+ * rewind: the new run stands at main's position, and its timeline is the old one replayed under
+ * `policy`, so the recorded future plays on under the new policy. Its first commands are the
+ * new run's own, since both replays apply the same commands in the same lockstep.
+ */
+export function switchPolicy(main: World, timeline: readonly LoggedCommand[], policy: DeliveryPolicy): { readonly world: World; readonly timeline: LoggedCommand[] } {
+  const world = buildMirror(main, policy);
+  const whole = timeline.length > main.commands.length ? replayUnder(main.config, timeline, policy) : world;
+  return { world, timeline: [...whole.commands] };
 }

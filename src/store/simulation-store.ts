@@ -7,7 +7,7 @@ import { advanceAlong, nextAction, rebuildAt, rebuildBefore } from '../sim/timel
 import { World, type Command, type LoggedCommand, type WorldConfig } from '../sim/world.ts';
 import { replayRun, type RecordedFuture, type RunRecord } from '../sim/run.ts';
 import { scenarioRun, stepEndsAt, type Scenario } from '../scenarios/scenario.ts';
-import { applyToBoth, buildMirror } from './mirror.ts';
+import { applyToBoth, buildMirror, switchPolicy } from './mirror.ts';
 import { DEFAULT_SETTINGS, type Settings } from './settings.ts';
 
 /** What starts a run: the network's settings live in `network`, which carries over to a new run. */
@@ -32,7 +32,7 @@ export interface SimulationActions {
   /** Advances virtual time by `realMs` of real time at the current speed. */
   tick(realMs: number): void;
   setSpeed(speed: number): void;
-  /** Replays the commands so far under another delivery policy. */
+  /** Replays the run under another delivery policy, its recorded future (after a rewind) included. */
   setPolicy(policy: DeliveryPolicy): void;
   /** Cuts the link between two nodes in both directions, or heals it if it is cut. */
   toggleLink(a: number, b: number): void;
@@ -323,9 +323,8 @@ export function createSimulationStore(
 
       setPolicy(policy) {
         const settings = { ...get().settings, policy };
-        world = buildMirror(world, policy);
-        timeline = [...world.commands];
-        publish({ settings, horizon: world.now });
+        ({ world, timeline } = switchPolicy(world, timeline, policy));
+        publish({ settings });
       },
 
       setComparePolicy(policy) {

@@ -123,6 +123,37 @@ describe('state that must follow the run', () => {
     expect(inboxes[0]?.split(',').sort()).toEqual(['A1', 'B1', 'C1']);
   });
 
+  it.each(['fifo', 'none', 'total'] as const)('switching to %s after a rewind keeps the recorded future and replays it under the new policy', (policy) => {
+    const reference = seedExample().store;
+    const end = reference.getState().view.now;
+    reference.getState().actions.setPolicy(policy);
+    const whole = reference.getState().trace;
+
+    const { store, beforeLastSend } = seedExample();
+    const { actions } = store.getState();
+    const horizon = store.getState().horizon;
+    actions.seek(beforeLastSend);
+    actions.setPolicy(policy);
+    expect(store.getState().settings.policy).toBe(policy);
+    expect(store.getState().horizon).toBe(horizon);
+    reference.getState().actions.seek(beforeLastSend);
+    expect(store.getState().view).toEqual(reference.getState().view);
+    expect(store.getState().actions.recordedFuture()?.commands.map((c) => c.command)).toEqual([{ kind: 'send', node: 2, text: 'Hey both!' }]);
+    actions.seek(end);
+    expect(store.getState().trace).toEqual(whole);
+  });
+
+  it('acting after a policy switch in the past forks: the recorded future is dropped', () => {
+    const { store, beforeLastSend } = seedExample();
+    const { actions } = store.getState();
+    actions.seek(beforeLastSend);
+    actions.setPolicy('fifo');
+    actions.send(0, 'Instead');
+    expect(actions.recordedFuture()).toBeUndefined();
+    while (store.getState().canStep) actions.step();
+    expect(store.getState().trace.some((e) => e.type === 'send' && e.text === 'Hey both!')).toBe(false);
+  });
+
   it('after a rewind the network settings shown are those in force at that moment', () => {
     const store = createSimulationStore(DEFAULT_SETTINGS, [], { playing: false });
     const { actions } = store.getState();
