@@ -244,6 +244,12 @@ test.describe('classroom view', () => {
         const shown = (await app.node(name).locator('.buffer').boundingBox())?.height ?? 0;
         expect(shown, `buffer of ${name} shows its heading`).toBeGreaterThanOrEqual((await heading.boundingBox())?.height ?? Infinity);
       }
+      // A chat's id and stamp share a line: at 8 nodes the stamp wrapped below the id, and with
+      // the text squeezed beside it a window showed one message, cut off.
+      const head = app.message('A', 'A1').locator('.chat-head');
+      const id = (await head.locator('.msg-id').boundingBox()) ?? { y: 0, height: 0 };
+      const stamp = (await head.locator('.stamp').boundingBox()) ?? { y: Infinity };
+      expect(stamp.y, 'stamp of A1 beside its id in presenter mode').toBeLessThan(id.y + id.height);
     });
   }
 });
