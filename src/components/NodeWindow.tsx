@@ -5,7 +5,7 @@ import { ClockView } from './ClockView.tsx';
 import { Deferred } from './Deferred.tsx';
 import { Inbox } from './Inbox.tsx';
 import { nodeColor } from './palette.ts';
-import { NO_MARKS, useCausalMarks } from './useCausalMarks.ts';
+import { useCausalMarks } from './useCausalMarks.ts';
 
 /** The buffer animates with framer-motion, which is kept out of the initial bundle. */
 const BufferList = lazy(() => loadAnimatedBufferList().then((mod) => ({ default: mod.AnimatedBufferList })));
@@ -30,9 +30,7 @@ export type Pane = 'main' | 'compare';
 export function NodeWindow({ index, pane = 'main' }: { index: number; pane?: Pane }) {
   const node = useSimulation((s) => (pane === 'main' ? s.view : s.compareView)?.nodes[index]);
   const comparePolicy = useSimulation((s) => s.comparePolicy);
-  const mainMarks = useCausalMarks();
-  /** Selection and its marks belong to the main run; the comparison run's stamps may differ. */
-  const marks = pane === 'main' ? mainMarks : NO_MARKS;
+  const marks = useCausalMarks(pane);
   const names = useSimulation((s) => s.view.names);
   const send = useSimulation((s) => s.actions.send);
   const [text, setText] = useState('');

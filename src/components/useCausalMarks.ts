@@ -1,5 +1,6 @@
 import { relateMessages } from '../sim/causality.ts';
 import { useSimulation } from '../store/context.tsx';
+import type { Pane } from './NodeWindow.tsx';
 import { sentMessagesOf, type SentMessages } from './trace-index.ts';
 
 /** How a message relates to the selected one; each mark is also shown in words or by shape. */
@@ -14,7 +15,7 @@ export const MARK_LABELS: Readonly<Record<CausalMark, string>> = {
 };
 
 /** No message marked: one shared empty map, so views that compare marks by identity see no change. */
-export const NO_MARKS: ReadonlyMap<string, CausalMark> = new Map();
+const NO_MARKS: ReadonlyMap<string, CausalMark> = new Map();
 
 /** The marks last computed for each set of sent messages, shared by every view that shows marks. */
 const computed = new WeakMap<SentMessages, { selected: string; marks: ReadonlyMap<string, CausalMark> }>();
@@ -39,9 +40,16 @@ function marksFor(sent: SentMessages, selected: string): ReadonlyMap<string, Cau
 /**
  * Marks every message sent so far relative to the first selected message (empty when none is).
  * The result keeps its identity until the selection or the set of sent messages changes, so
- * views re-render when a message is sent, not on every arrival.
+ * views re-render when a message is sent, not on every arrival. In the comparison pane the
+ * marks come from the comparison run's own stamps: the same message ids, but a send there may
+ * follow other deliveries, so what happened before it can differ.
  */
-export function useCausalMarks(): ReadonlyMap<string, CausalMark> {
+export function useCausalMarks(pane: Pane = 'main'): ReadonlyMap<string, CausalMark> {
   const [selected] = useSimulation((s) => s.selectedMessages);
-  return useSimulation((s) => (selected === undefined ? NO_MARKS : marksFor(sentMessagesOf(s.trace, s.traceLength, s.view.names), selected)));
+  return useSimulation((s) => {
+    if (selected === undefined) return NO_MARKS;
+    const trace = pane === 'main' ? s.trace : s.compareTrace;
+    if (!trace) return NO_MARKS;
+    return marksFor(sentMessagesOf(trace, pane === 'main' ? s.traceLength : s.compareTraceLength, s.view.names), selected);
+  });
 }

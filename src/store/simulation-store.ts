@@ -105,6 +105,9 @@ export interface SimulationState {
   readonly comparePolicy: DeliveryPolicy | undefined;
   /** The comparison run: the same seed and commands under `comparePolicy`. */
   readonly compareView: WorldView | undefined;
+  /** The comparison run's trace and its published length, as `trace` and `traceLength` are the main run's. */
+  readonly compareTrace: readonly TraceEvent[] | undefined;
+  readonly compareTraceLength: number;
   /** The latest virtual time the run has reached; before it, the recorded future replays. */
   readonly horizon: number;
   /** Whether Step has anything to do: a scheduled event, or a recorded command ahead after a rewind. */
@@ -164,7 +167,7 @@ export function createSimulationStore(
     /** Publishes the world's state after a change. */
     const publish = (extra: Partial<SimulationState> = {}): void => {
       const canStep = world.nextEventAt !== undefined || world.commands.length < timeline.length;
-      set({ view: world.view(), compareView: mirror?.view(), network: world.currentNetwork, trace: world.trace, traceLength: world.trace.length, canStep, ...extra });
+      set({ view: world.view(), compareView: mirror?.view(), compareTrace: mirror?.trace, compareTraceLength: mirror?.trace.length ?? 0, network: world.currentNetwork, trace: world.trace, traceLength: world.trace.length, canStep, ...extra });
     };
 
     /** Applies a command to the run and, at the same instant, to the comparison run. */
@@ -210,6 +213,8 @@ export function createSimulationStore(
       view: world.view(),
       comparePolicy: undefined,
       compareView: undefined,
+      compareTrace: undefined,
+      compareTraceLength: 0,
       horizon: 0,
       canStep: false,
       presenter: false,

@@ -26,4 +26,11 @@ test('the same run under causal and FIFO side by side differs only in what C sho
   expect(await app.inboxIds('C')).toEqual(['A1', 'B1']);
   await expect(compareInboxC.getByTestId('message')).toHaveText([/B1/, /A1/]);
   await expect(page.getByTestId('compare-clock-C')).toHaveText('[1, 1, 0]');
+
+  // Selecting the reply in the comparison pane marks its question there too, above it in C's
+  // chat under FIFO, by the comparison run's own stamps; and in the main run.
+  await compareInboxC.locator('[data-msg="B1"] .msg-id').click();
+  await expect(compareInboxC.locator('[data-msg="B1"] .msg-id')).toHaveAttribute('aria-pressed', 'true');
+  await expect(compareInboxC.locator('[data-msg="A1"]')).toContainText('◀ happened before');
+  await expect(app.message('C', 'A1')).toContainText('◀ happened before');
 });
