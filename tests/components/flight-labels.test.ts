@@ -60,7 +60,7 @@ describe('flight labels in the network view', () => {
     );
   });
 
-  it('stay off the lane of the flights coming the other way, wherever no edge pushes them aside', () => {
+  it('stay off the lane of the flights coming the other way, wherever no edge pushes them', () => {
     fc.assert(
       fc.property(flights, fc.double({ min: 0.1, max: 0.9, noNaN: true }), ({ count, a, b, progress, chars, px }, other) => {
         const positions = nodePositions(count);
@@ -68,14 +68,31 @@ describe('flight labels in the network view', () => {
         const to = positions[b] as Point;
         const { dot, centre } = label(count, a, b, progress, chars, px);
         const side = labelSide(from, to);
-        // Pushed by an edge, the label leaves the line from its dot along its side.
-        fc.pre(Math.abs((centre.x - dot.x) * side.y - (centre.y - dot.y) * side.x) < 1e-6);
-        const back = pointOnLink(to, from, other);
         const { width, height } = size(chars, px);
+        // Pushed aside by an edge, the label leaves the line from its dot along its side; pushed
+        // back along it, the label comes nearer its dot than the side's clearance.
+        fc.pre(Math.abs((centre.x - dot.x) * side.y - (centre.y - dot.y) * side.x) < 1e-6);
+        const across = (centre.x - dot.x) * side.x + (centre.y - dot.y) * side.y > 0;
+        fc.pre(!across || distanceToBox(dot, centre, width, height) >= side.clearance - 1e-9);
+        const back = pointOnLink(to, from, other);
         // A dot's radius is 7 (touching is fine; the tolerance is for rounding).
         expect(distanceToBox(back, centre, width, height)).toBeGreaterThanOrEqual(7 - 1e-9);
       }),
+      { numRuns: 20000 },
     );
+  });
+
+  it('of a flight on the inner lane of a link along the edge go to the inner side, off the other lane', () => {
+    // At 6 nodes the link from E to F runs up the drawing's left edge, F→E on the outer lane:
+    // beyond it there is no room, and the label of E→F used to lie over F→E's dots.
+    const [e, f] = [4, 5];
+    const positions = nodePositions(6);
+    for (const progress of [0.1, 0.5, 0.9]) {
+      const { dot, centre } = label(6, e, f, progress, 7, 13);
+      const { width, height } = size(7, 13);
+      expect(centre.x).toBeGreaterThan(dot.x);
+      expect(distanceToBox(pointOnLink(positions[f] as Point, positions[e] as Point, 1 - progress), centre, width, height)).toBeGreaterThanOrEqual(7);
+    }
   });
 
   it('show A1 [1,0,0] whole in presenter mode near C, where it used to be cut at the left edge', () => {
