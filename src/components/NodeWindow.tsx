@@ -5,7 +5,7 @@ import { ClockView } from './ClockView.tsx';
 import { Deferred } from './Deferred.tsx';
 import { Inbox } from './Inbox.tsx';
 import { nodeColor } from './palette.ts';
-import { useCausalMarks } from './useCausalMarks.ts';
+import { useCausalMarks, type Pane } from './useCausalMarks.ts';
 
 /** The buffer animates with framer-motion, which is kept out of the initial bundle. */
 const BufferList = lazy(() => loadAnimatedBufferList().then((mod) => ({ default: mod.AnimatedBufferList })));
@@ -18,9 +18,6 @@ function BufferPlaceholder() {
     </div>
   );
 }
-
-/** Which run a window shows: the main one, or the comparison run under another policy. */
-export type Pane = 'main' | 'compare';
 
 /**
  * One chat node: its messages, its vector clock, its hold-back buffer and a composer. In the

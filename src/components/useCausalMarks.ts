@@ -1,7 +1,9 @@
 import { relateMessages } from '../sim/causality.ts';
 import { useSimulation } from '../store/context.tsx';
-import type { Pane } from './NodeWindow.tsx';
 import { sentMessagesOf, type SentMessages } from './trace-index.ts';
+
+/** Which run a window shows: the main one, or the comparison run under another policy. */
+export type Pane = 'main' | 'compare';
 
 /** How a message relates to the selected one; each mark is also shown in words or by shape. */
 export type CausalMark = 'selected' | 'past' | 'future' | 'concurrent';
@@ -48,8 +50,8 @@ export function useCausalMarks(pane: Pane = 'main'): ReadonlyMap<string, CausalM
   const [selected] = useSimulation((s) => s.selectedMessages);
   return useSimulation((s) => {
     if (selected === undefined) return NO_MARKS;
-    const trace = pane === 'main' ? s.trace : s.compareTrace;
-    if (!trace) return NO_MARKS;
-    return marksFor(sentMessagesOf(trace, pane === 'main' ? s.traceLength : s.compareTraceLength, s.view.names), selected);
+    if (pane === 'main') return marksFor(sentMessagesOf(s.trace, s.traceLength, s.view.names), selected);
+    if (!s.compareTrace || !s.compareView) return NO_MARKS;
+    return marksFor(sentMessagesOf(s.compareTrace, s.compareTraceLength, s.compareView.names), selected);
   });
 }

@@ -329,7 +329,10 @@ export function createSimulationStore(
       setPolicy(policy) {
         const settings = { ...get().settings, policy };
         ({ world, timeline } = switchPolicy(world, timeline, policy));
-        publish({ settings });
+        // The comparison run follows the new run's own commands, and flight ids differ between policies.
+        const compare = get().comparePolicy;
+        mirror = compare ? buildMirror(world, compare) : undefined;
+        publish({ settings, selectedFlight: undefined });
       },
 
       setComparePolicy(policy) {
