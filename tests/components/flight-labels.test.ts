@@ -1,6 +1,6 @@
 import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { labelSide, nodePositions, placeLabel, pointOnLink, STAGE_SIZE, type Point } from '../../src/components/geometry.ts';
+import { labelFits, labelSide, nodePositions, placeLabel, pointOnLink, STAGE_SIZE, type Point } from '../../src/components/geometry.ts';
 import { LABEL_EM_HIGH, LABEL_EM_PER_CHAR } from '../../src/components/useFlightMotion.ts';
 
 /** A label's width and height in SVG units for `chars` characters at `px`, as the network view estimates them. */
@@ -60,25 +60,25 @@ describe('flight labels in the network view', () => {
     );
   });
 
-  it('stay off the lane of the flights coming the other way, wherever no edge pushes them', () => {
+  it('stay off the lane of the flights coming the other way halfway along a link, wherever they fit whole on a side', () => {
+    // Near a node an edge may still push a label back over the other lane. So may the middle of
+    // a link when neither side has room (a label of 19 characters or more in presenter type
+    // beside a diameter): fast-check fails the property if that filter drops most cases.
     fc.assert(
-      fc.property(flights, fc.double({ min: 0.1, max: 0.9, noNaN: true }), ({ count, a, b, progress, chars, px }, other) => {
+      fc.property(flights, fc.double({ min: 0.1, max: 0.9, noNaN: true }), ({ count, a, b, chars, px }, other) => {
         const positions = nodePositions(count);
         const from = positions[a] as Point;
         const to = positions[b] as Point;
-        const { dot, centre } = label(count, a, b, progress, chars, px);
-        const side = labelSide(from, to);
         const { width, height } = size(chars, px);
-        // Pushed aside by an edge, the label leaves the line from its dot along its side; pushed
-        // back along it, the label comes nearer its dot than the side's clearance.
-        fc.pre(Math.abs((centre.x - dot.x) * side.y - (centre.y - dot.y) * side.x) < 1e-6);
-        const across = (centre.x - dot.x) * side.x + (centre.y - dot.y) * side.y > 0;
-        fc.pre(!across || distanceToBox(dot, centre, width, height) >= side.clearance - 1e-9);
+        const side = labelSide(from, to);
+        const middle = pointOnLink(from, to, 0.5);
+        fc.pre(labelFits(middle, side, width, height) || (side.link !== undefined && labelFits(middle, side.link.instead, width, height)));
+        const { centre } = label(count, a, b, 0.5, chars, px);
         const back = pointOnLink(to, from, other);
         // A dot's radius is 7 (touching is fine; the tolerance is for rounding).
-        expect(distanceToBox(back, centre, width, height)).toBeGreaterThanOrEqual(7 - 1e-9);
+        expect(distanceToBox(back, centre, width, height)).toBeGreaterThanOrEqual(7 - 1e-6);
       }),
-      { numRuns: 20000 },
+      { numRuns: 5000 },
     );
   });
 
