@@ -5,7 +5,7 @@
 // matrix, checks that every engine delivered all M·(N−1) messages with the same hashes, and
 // prints throughput, clock comparisons, hold-back sizes and heap use against the targets.
 // The project and null engines run every cell three times, alternating, and report the median.
-// `--lean` puts the lean reference (the same rule without message objects) in the project
+// `--lean` puts the lean reference (the same rule in one class, fewer features) in the project
 // engine's place: a process of its own, since a third engine in one process changes how V8
 // compiles the driver for all of them (N=64: 3.3 against 3.9M/s for the project engine).
 import { runSchedule, type BenchEngine, type DriverResult, type Schedule, type Tally } from './engine-driver.ts';

@@ -1,7 +1,7 @@
 // The engines the benchmark compares on one schedule (see engine-driver.ts): project, null and
 // naive, and the lean reference that `--lean` puts in the project engine's place.
-import type { Message } from '../src/sim/message.ts';
-import { NodeState } from '../src/sim/node.ts';
+import { NodeState, type DeliverySink } from '../src/sim/node.ts';
+import { StampPool } from '../src/sim/stamps.ts';
 import { grow, type BenchEngine, type Tally } from './engine-driver.ts';
 
 /** What an engine holds back: now, most at once, and how many arrivals were ever held. */
@@ -39,37 +39,50 @@ abstract class CountingEngine implements BenchEngine {
 }
 
 /**
- * The project's engine: one `NodeState` per node, the delivery path the app uses
- * (Birman–Schiper–Stephenson with per-sender hold-back and a blocked-on index), stamping
- * with `NodeState.stamp` as the world does. Nothing is recorded; a message lives only while
- * some node still holds it.
+ * The project's engine: one `NodeState` per node over a shared `StampPool`, the delivery path
+ * the app uses (Birman–Schiper–Stephenson with per-sender hold-back and a blocked-on index),
+ * stamping with `NodeState.stamp` as the world does. Nothing is recorded: a stamp's slot is
+ * recycled once its message has reached every other node.
  */
-export class ProjectEngine implements BenchEngine {
+export class ProjectEngine implements BenchEngine, DeliverySink {
   private readonly nodes: NodeState[];
-  private readonly messages: (Message | undefined)[] = [];
+  private readonly pool: StampPool;
+  /** Per driver handle, its message's stamp. */
+  private stampOf: Int32Array<ArrayBuffer> = new Int32Array(1024);
+  /** Per stamp, the deliveries to other nodes still to come. */
+  private pending: Int32Array<ArrayBuffer> = new Int32Array(1024);
   private readonly tally: Tally;
   private readonly held = new HoldBack();
 
   constructor(size: number, tally: Tally) {
     this.tally = tally;
-    const onDeliver = (node: NodeState, message: Message): void => {
-      if (node.index !== message.sender) tally.delivered(node.index, message.sender, message.seq);
-    };
-    this.nodes = Array.from({ length: size }, (_, i) => new NodeState(i, size, 'causal', onDeliver));
+    this.pool = new StampPool(size);
+    this.nodes = Array.from({ length: size }, (_, i) => new NodeState(i, this.pool, 'causal', this));
   }
 
-  send(sender: number, _seq: number, handle: number, nowMs: number): void {
+  delivered(node: NodeState, h: number, sender: number, seq: number): void {
+    if (node.index === sender) return;
+    this.tally.delivered(node.index, sender, seq);
+    const left = (this.pending[h] as number) - 1;
+    this.pending[h] = left;
+    if (left === 0) this.pool.release(h);
+  }
+
+  send(sender: number, seq: number, handle: number, _nowMs: number): void {
     const node = this.nodes[sender] as NodeState;
-    const message = node.stamp('', nowMs);
-    this.tally.stamped(sender, message.seq, message.vc);
-    this.messages[handle] = message;
-    node.deliverOwn(message);
+    const h = node.stamp();
+    if (h >= this.pending.length) this.pending = grow(this.pending, h + 1);
+    this.pending[h] = this.nodes.length - 1;
+    this.tally.stamped(sender, seq, node.clock);
+    if (handle >= this.stampOf.length) this.stampOf = grow(this.stampOf, handle + 1);
+    this.stampOf[handle] = h;
+    node.deliverOwn(h);
   }
 
-  receive(to: number, handle: number, _sender: number, _seq: number, nowMs: number): void {
+  receive(to: number, handle: number, sender: number, seq: number, nowMs: number): void {
     const node = this.nodes[to] as NodeState;
     const before = node.bufferedCount;
-    if (node.receive(this.messages[handle] as Message, nowMs) === 'buffered') this.held.total++;
+    if (node.receive(this.stampOf[handle] as number, sender, seq, nowMs) === 'buffered') this.held.total++;
     this.held.change(node.bufferedCount - before);
   }
 
@@ -205,12 +218,13 @@ const NONE = -1;
 /**
  * A lean reference, written for the benchmark only: the project's causal rule (per-sender
  * windows; a head compared only in the entries its stamp raised; a blocked head waits on the
- * one entry that blocks it and resumes its scan there) with no message objects. Timestamps
- * live in one Int32Array pool whose slots are recycled after their N−1 deliveries, and buffers
- * hold pool slots. From the null floor to it is what the rule costs; from it to the project
- * engine, what the app's message objects (and its duplicate checks) cost. Unlike NodeState it
- * does not keep the value a blocked head needs (every raise of that entry wakes the head to
- * compare again), keeps no arrival times, and handles only the causal policy and no duplicates.
+ * one entry that blocks it and resumes its scan there) in one class, with every node's state in
+ * shared arrays. Timestamps live in one Int32Array pool whose slots are recycled after their
+ * N−1 deliveries, and buffers hold pool slots, as with the project's StampPool. From the null
+ * floor to it is what the rule costs; from it to the project engine, what the app's node
+ * objects and the rest of what NodeState does cost: unlike NodeState it does not keep the
+ * value a blocked head needs (every raise of that entry wakes the head to compare again),
+ * keeps no arrival times or versions, and handles only the causal policy and no duplicates.
  */
 export class LeanEngine extends CountingEngine {
   private readonly size: number;
@@ -222,7 +236,7 @@ export class LeanEngine extends CountingEngine {
   /**
    * Pool slot p holds, from p·stride: sender, seq, the end of the slot's list, then the
    * (entry, value) pairs the timestamp raised over the sender's previous one, as
-   * `Message.raised` has them: a head is compared only there (see NodeState).
+   * StampPool has them: a head is compared only there (see NodeState).
    */
   private pool: Int32Array<ArrayBuffer>;
   private readonly stride: number;

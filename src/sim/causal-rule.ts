@@ -24,13 +24,14 @@ export function findCausalBlocker(
 
 /**
  * The same rule for a message whose sender's previous message this node has delivered, given
- * the (entry, value) pairs its stamp raised over that previous one (`Message.raised`): the
- * clock covers every other entry already, so only these can block it. Returns the offset in
- * `raised` of the first pair at or after `fromPair` with value > clock[entry], or -1.
+ * the (entry, value) pairs its stamp raised over that previous one (see StampPool): the clock
+ * covers every other entry already, so only these can block it. The pairs are read from
+ * `pairs` between offsets `from` and `end`; returns the offset of the first pair with
+ * value > clock[entry], or -1.
  */
-export function findRaisedBlocker(clock: ArrayLike<number>, raised: readonly number[], fromPair = 0): number {
-  for (let at = fromPair; at < raised.length; at += 2) {
-    if ((raised[at + 1] as number) > (clock[raised[at] as number] as number)) return at;
+export function findRaisedBlocker(clock: ArrayLike<number>, pairs: ArrayLike<number>, from = 0, end = pairs.length): number {
+  for (let at = from; at < end; at += 2) {
+    if ((pairs[at + 1] as number) > (clock[pairs[at] as number] as number)) return at;
   }
   return -1;
 }

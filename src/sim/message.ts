@@ -7,14 +7,6 @@ export interface Message {
   readonly seq: number;
   /** The vector timestamp the sender stamped on the message. */
   readonly vc: readonly number[];
-  /**
-   * The entries other than the sender's in which `vc` is above the sender's previous
-   * timestamp, ascending, each followed by its value: [k, vc[k], k′, vc[k′], …]. Only these can
-   * hold the message back at a node that has delivered the sender's previous message (see
-   * NodeState), which then reads this one short list instead of the whole timestamp. Absent on
-   * a message no node stamped: then every entry is compared.
-   */
-  readonly raised?: readonly number[];
   readonly text: string;
   readonly sentAt: number;
 }

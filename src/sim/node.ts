@@ -1,25 +1,37 @@
-import { findCausalBlocker, findRaisedBlocker } from './causal-rule.ts';
-import { SEQUENCER, type DeliveryPolicy, type Message } from './message.ts';
+import { findRaisedBlocker } from './causal-rule.ts';
+import { SEQUENCER, type DeliveryPolicy } from './message.ts';
 import { messageId, nodeName } from './names.ts';
+import { PAIRS, PAIRS_END, SEQ, SENDER, type StampPool } from './stamps.ts';
 import type { OrderWait } from './view.ts';
 
-/** A message waiting in a node's hold-back buffer. */
+/** A message waiting in a node's hold-back buffer: its stamp's handle in the pool. */
 export interface Held {
-  readonly message: Message;
+  readonly handle: number;
   readonly arrivedAt: number;
 }
 
 /** What became of an arrival. */
 export type ArrivalOutcome = 'delivered' | 'buffered' | 'duplicate';
 
-/** Receives every delivery a node makes, in order. */
-export type DeliverFn = (node: NodeState, message: Message) => void;
+/**
+ * Receives every delivery a node makes, in order: the node, the delivered message's stamp
+ * handle, its sender and seq. An object rather than a closure, so that the compiler can inline
+ * the call in the delivery path (V8 does not inline a closure made anew per run).
+ */
+export interface DeliverySink {
+  delivered(node: NodeState, handle: number, sender: number, seq: number): void;
+}
 
 /** Initial window per sender in the hold-back buffer (a power of two; it doubles on demand). */
 const INITIAL_WINDOW = 8;
+/** No message: what `heldAt` and `takeDeliverableHead` return when there is none. */
+const NONE = -1;
 
 /**
  * One chat node's delivery state: its vector clock and a hold-back buffer kept per sender.
+ * A message is its stamp's handle in a StampPool shared by the run's nodes, so the delivery
+ * path reads integers from one typed array and never touches a message object (the world
+ * builds those for display).
  *
  * The buffer is one flat array per node with a window of `window` slots per sender: every
  * buffered message from s has deliveredPrefix[s] < seq ≤ deliveredPrefix[s] + window, so slot
@@ -33,10 +45,10 @@ const INITIAL_WINDOW = 8;
  * now reaches (each list is kept sorted, smallest need last, so the check is O(1)), and a
  * woken head resumes its scan at the entry that blocked it, so a head costs at most N entry
  * comparisons plus one per time it is woken: no rescan of the buffer after every arrival.
- * A head stamped by a node is compared only in the entries its stamp raised over the
- * sender's previous one (`Message.raised`): the previous message is delivered here, so the
- * clock covers the rest. On the engine benchmark's traffic that leaves 2 comparisons per
- * delivery of the 9 a full scan makes at N = 8, and 17 of 65 at N = 64.
+ * A head is compared only in the entries its stamp raised over the sender's previous one
+ * (the stamp's raised pairs): the previous message is delivered here, so the clock covers
+ * the rest. On the engine benchmark's traffic that leaves 2 comparisons per delivery of the
+ * 9 a full scan makes at N = 8, and 17 of 65 at N = 64.
  *
  * Under `total` the sequencer (A) runs exactly the causal path above and the world numbers
  * each of its deliveries. Every other node keeps arrived messages, its own included, in the
@@ -61,28 +73,35 @@ export class NodeState {
   /** Bumped on every change, so views can cache per node. */
   version = 0;
 
-  /** Buffered messages and their arrival times, `window` slots per sender. */
-  private slotted: (Message | undefined)[];
+  private readonly pool: StampPool;
+  private readonly stride: number;
+  /** Buffered messages (handle + 1, or 0 for none) and their arrival times, `window` slots per sender. */
+  private slotted: Int32Array;
   private arrivals: Float64Array;
   private window = INITIAL_WINDOW;
   /** Per sender, how many of its messages are held here. */
   private readonly heldFrom: Int32Array;
   /** Per sender, 1 while its held head is registered in `waiters`. */
   private readonly blocked: Uint8Array;
-  /** Per sender, where the check of its head resumes: a clock entry, or an offset into the head's `raised` pairs. */
+  /** Per sender, where the check of its head resumes: an offset into the head's raised pairs. */
   private readonly scanFrom: Int32Array;
   /** Per sender whose head is blocked: the value of the blocking entry it needs. */
   private readonly needs: Int32Array;
-  /** Per clock entry k, the senders whose heads wait for clock[k] to grow, largest need first. */
-  private readonly waiters: number[][];
-  /** Per clock entry k, the length of `waiters[k]` (checked on every delivery without touching the list). */
+  /**
+   * Per clock entry k, from k·size: the senders whose heads wait for clock[k] to grow, largest
+   * need first (a head waits on one entry at a time, so a row of `size` never overflows).
+   */
+  private readonly waiters: Int32Array;
+  /** Per clock entry k, how many senders wait in its row of `waiters`. */
   private readonly waiting: Int32Array;
-  /** This node's last timestamp (all zeros before its first send). */
-  private lastVc: readonly number[];
+  /** This node's clock at its last send (all zeros before its first). */
+  private readonly lastStamp: Int32Array;
   /** Per sender, seqs delivered beyond the prefix (only under `none`). */
   private readonly deliveredAhead: Set<number>[];
-  private readonly onDeliver: DeliverFn;
-  private readonly work: number[] = [];
+  private readonly sink: DeliverySink;
+  /** Senders whose heads were woken and are to be checked again (each at most once at a time), and how many. */
+  private readonly work: Int32Array;
+  private workCount = 0;
   /** Under `total` at a non-sequencer: the BSS rule is replaced by sequence-number order. */
   private readonly ordered: boolean;
   /** Under `causal`, and at the sequencer under `total`: deliver by the BSS rule. */
@@ -90,56 +109,73 @@ export class NodeState {
   private readonly slots = new Map<number, { readonly sender: number; readonly seq: number }>();
   private nextSlot = 1;
 
-  constructor(index: number, size: number, policy: DeliveryPolicy, onDeliver: DeliverFn) {
+  constructor(index: number, pool: StampPool, policy: DeliveryPolicy, sink: DeliverySink) {
+    const size = pool.size;
     this.index = index;
     this.size = size;
     this.policy = policy;
     this.name = nodeName(index);
-    this.onDeliver = onDeliver;
+    this.pool = pool;
+    this.stride = pool.stride;
+    this.sink = sink;
     this.ordered = policy === 'total' && index !== SEQUENCER;
     this.causalRule = policy === 'causal' || (policy === 'total' && index === SEQUENCER);
     this.clock = new Int32Array(size);
-    this.lastVc = new Array<number>(size).fill(0);
+    this.lastStamp = new Int32Array(size);
     this.deliveredPrefix = new Int32Array(size);
     this.scanFrom = new Int32Array(size);
     this.needs = new Int32Array(size);
     this.heldFrom = new Int32Array(size);
     this.blocked = new Uint8Array(size);
-    this.slotted = new Array<Message | undefined>(size * INITIAL_WINDOW).fill(undefined);
+    this.slotted = new Int32Array(size * INITIAL_WINDOW);
     this.arrivals = new Float64Array(size * INITIAL_WINDOW);
-    this.waiters = Array.from({ length: size }, () => []);
+    this.waiters = new Int32Array(size * size);
+    this.work = new Int32Array(size);
     this.waiting = new Int32Array(size);
     this.deliveredAhead = Array.from({ length: size }, () => new Set<number>());
   }
 
   /**
-   * Stamps a new message from this node: ticks its own entry, copies the clock into the
-   * timestamp and lists the entries raised since the previous one. The message is read-only by
-   * type, not frozen: freezing costs more than a delivery does on the benchmark's hot path.
+   * Stamps a new message from this node into the pool and returns its handle: ticks the
+   * node's own entry, copies the clock into the timestamp and lists the entries raised since
+   * the previous stamp.
    */
-  stamp(text: string, nowMs: number): Message {
+  stamp(): number {
     const own = this.index;
-    const seq = (this.clock[own] as number) + 1;
-    this.clock[own] = seq;
-    const vc = new Array<number>(this.size);
-    const raised: number[] = [];
+    const clock = this.clock;
+    const last = this.lastStamp;
+    const seq = (clock[own] as number) + 1;
+    clock[own] = seq;
+    const h = this.pool.alloc();
+    const words = this.pool.words;
+    const stamped = this.pool.clocks;
+    const at = h * this.stride;
+    const vcAt = h * this.size;
+    words[at + SENDER] = own;
+    words[at + SEQ] = seq;
+    let end = PAIRS;
     for (let k = 0; k < this.size; k++) {
-      const v = this.clock[k] as number;
-      vc[k] = v;
-      if (v !== this.lastVc[k] && k !== own) raised.push(k, v);
+      const v = clock[k] as number;
+      stamped[vcAt + k] = v;
+      if (v !== last[k] && k !== own) {
+        words[at + end] = k;
+        words[at + end + 1] = v;
+        end += 2;
+      }
+      last[k] = v;
     }
-    this.lastVc = vc;
-    return { id: this.name + seq, sender: own, seq, vc, raised, text, sentAt: nowMs };
+    words[at + PAIRS_END] = end;
+    return h;
   }
 
   /** Delivers the node's own message to itself, as every policy but `total` does right after a send. */
-  deliverOwn(message: Message): void {
-    this.deliverNow(message);
+  deliverOwn(h: number): void {
+    this.deliverNow(this.index, h, this.pool.seq(h));
   }
 
   /** Under `total`, keeps the node's own message in the buffer until its sequence number arrives. */
-  holdOwn(message: Message, nowMs: number): void {
-    this.hold(message, nowMs);
+  holdOwn(h: number, nowMs: number): void {
+    this.hold(h, this.index, this.pool.seq(h), nowMs);
   }
 
   /** True iff this node delivers in the sequencer's numbering rather than on its own. */
@@ -159,65 +195,63 @@ export class NodeState {
     return true;
   }
 
-  /** Handles the arrival of `message` at `nowMs`: deliver, hold back, or discard as a duplicate. */
-  receive(message: Message, nowMs: number): ArrivalOutcome {
-    if (this.causalRule) return this.receiveCausal(message, nowMs);
-    if (this.isDuplicate(message)) return 'duplicate';
+  /**
+   * Handles the arrival of message `h`, the `seq`-th from sender `s` (as its header says; the
+   * caller passes them so that an arrival to hold back touches no stamp), at `nowMs`: deliver,
+   * hold back, or discard as a duplicate.
+   */
+  receive(h: number, s: number, seq: number, nowMs: number): ArrivalOutcome {
+    if (this.causalRule) return this.receiveCausal(h, s, seq, nowMs);
+    if (this.isDuplicate(s, seq)) return 'duplicate';
     if (this.ordered) {
-      this.hold(message, nowMs);
+      this.hold(h, s, seq, nowMs);
       this.deliverInOrder();
-      return this.heldAt(message.sender, message.seq) === undefined ? 'delivered' : 'buffered';
+      return this.heldAt(s, seq) === NONE ? 'delivered' : 'buffered';
     }
-    switch (this.policy) {
-      case 'none':
-        this.deliverNow(message);
-        return 'delivered';
-      case 'fifo':
-        return this.receiveFifo(message, nowMs);
-      case 'causal':
-      case 'total':
-        return this.receiveCausal(message, nowMs);
-    }
+    if (this.policy === 'fifo') return this.receiveFifo(h, s, seq, nowMs);
+    this.deliverNow(s, h, seq);
+    return 'delivered';
   }
 
-  /** True iff `message` was delivered here already or already waits in the buffer. */
-  isDuplicate(message: Message): boolean {
-    const s = message.sender;
-    if (message.seq <= (this.deliveredPrefix[s] as number)) return true;
-    return this.heldAt(s, message.seq) !== undefined || this.deliveredAhead[s]?.has(message.seq) === true;
+  /** True iff message `seq` from s was delivered here already or already waits in the buffer. */
+  private isDuplicate(s: number, seq: number): boolean {
+    if (seq <= (this.deliveredPrefix[s] as number)) return true;
+    return this.heldAt(s, seq) !== NONE || this.deliveredAhead[s]?.has(seq) === true;
   }
 
   /** The buffered messages in arrival order. */
   buffered(): Held[] {
-    const all: Held[] = [];
+    const all: { handle: number; arrivedAt: number; sender: number; seq: number }[] = [];
     for (let i = 0; i < this.slotted.length; i++) {
-      const message = this.slotted[i];
-      if (message) all.push({ message, arrivedAt: this.arrivals[i] as number });
+      const handle = (this.slotted[i] as number) - 1;
+      if (handle !== NONE) all.push({ handle, arrivedAt: this.arrivals[i] as number, sender: this.pool.sender(handle), seq: this.pool.seq(handle) });
     }
-    return all.sort((a, b) => a.arrivedAt - b.arrivedAt || a.message.sender - b.message.sender || a.message.seq - b.message.seq);
+    all.sort((a, b) => a.arrivedAt - b.arrivedAt || a.sender - b.sender || a.seq - b.seq);
+    return all.map(({ handle, arrivedAt }) => ({ handle, arrivedAt }));
   }
 
   /**
-   * The ids of the messages `message` still waits for here, derived from the clock
+   * The ids of the messages message `h` still waits for here, derived from the clock
    * comparison: earlier messages of its sender and, under `causal`, for every other k the
    * messages clock[k]+1 … ts[k]. Under `total` (away from the sequencer) they are the
    * messages numbered before it whose numbers are known here; see `orderWait` for the rest.
    */
-  waitingFor(message: Message): string[] {
+  waitingFor(h: number): string[] {
     const ids: string[] = [];
     if (this.ordered) {
-      const own = this.slotOf(message) ?? 0;
+      const own = this.slotOf(h) ?? 0;
       for (let slot = this.nextSlot; slot < own; slot++) {
         const known = this.slots.get(slot);
         if (known) ids.push(messageId(known.sender, known.seq));
       }
       return ids;
     }
-    const s = message.sender;
+    const s = this.pool.sender(h);
+    const vc = this.pool.vc(h);
     for (let k = 0; k < this.size; k++) {
       let need: number;
-      if (k === s) need = message.seq - 1;
-      else if (this.causalRule) need = message.vc[k] as number;
+      if (k === s) need = (vc[s] as number) - 1;
+      else if (this.causalRule) need = vc[k] as number;
       else continue;
       for (let seq = (this.deliveredPrefix[k] as number) + 1; seq <= need; seq++) {
         if (!this.deliveredAhead[k]?.has(seq)) ids.push(messageId(k, seq));
@@ -227,13 +261,15 @@ export class NodeState {
   }
 
   /**
-   * The messages that happened before `message` (by its timestamp) and are not yet
+   * The messages that happened before message `h` (by its timestamp) and are not yet
    * delivered here. Non-empty at delivery time means causal order was violated.
    */
-  missingPredecessors(message: Message): string[] {
+  missingPredecessors(h: number): string[] {
     const missing: string[] = [];
+    const s = this.pool.sender(h);
+    const vc = this.pool.vc(h);
     for (let k = 0; k < this.size; k++) {
-      const need = k === message.sender ? message.seq - 1 : (message.vc[k] as number);
+      const need = k === s ? (vc[s] as number) - 1 : (vc[k] as number);
       const have = this.deliveredPrefix[k] as number;
       if (have < need) missing.push(messageId(k, have + 1));
     }
@@ -241,46 +277,47 @@ export class NodeState {
   }
 
   /**
-   * Under `total` away from the sequencer, what `message` still needs from the sequencer:
+   * Under `total` away from the sequencer, what message `h` still needs from the sequencer:
    * its own sequence number, or the numbers before it not yet known here. Undefined otherwise.
    */
-  orderWait(message: Message): OrderWait | undefined {
+  orderWait(h: number): OrderWait | undefined {
     if (!this.ordered) return undefined;
-    const own = this.slotOf(message);
+    const own = this.slotOf(h);
     const seqs: number[] = [];
     for (let slot = this.nextSlot; slot < (own ?? 0); slot++) if (!this.slots.has(slot)) seqs.push(slot);
     if (own !== undefined && seqs.length === 0) return undefined;
     return { from: nodeName(SEQUENCER), ownSeq: own === undefined, seqs };
   }
 
-  /** The sequence number known here for `message`, if any (linear in the known numbers). */
-  private slotOf(message: Message): number | undefined {
-    for (const [slot, known] of this.slots) if (known.sender === message.sender && known.seq === message.seq) return slot;
+  /** The sequence number known here for message `h`, if any (linear in the known numbers). */
+  private slotOf(h: number): number | undefined {
+    const sender = this.pool.sender(h);
+    const seq = this.pool.seq(h);
+    for (const [slot, known] of this.slots) if (known.sender === sender && known.seq === seq) return slot;
     return undefined;
   }
 
   /** Delivers buffered messages while the next sequence number and its message are both here. */
   private deliverInOrder(): void {
     for (let known = this.slots.get(this.nextSlot); known; known = this.slots.get(this.nextSlot)) {
-      const message = this.heldAt(known.sender, known.seq);
-      if (!message) return;
-      this.release(message);
+      const h = this.heldAt(known.sender, known.seq);
+      if (h === NONE) return;
+      this.release(known.sender, known.seq);
       this.slots.delete(this.nextSlot);
       this.nextSlot++;
-      this.deliverNow(message);
+      this.deliverNow(known.sender, h, known.seq);
     }
   }
 
-  private receiveFifo(message: Message, nowMs: number): ArrivalOutcome {
-    const s = message.sender;
-    if (message.seq !== (this.deliveredPrefix[s] as number) + 1) {
-      this.hold(message, nowMs);
+  private receiveFifo(h: number, s: number, seq: number, nowMs: number): ArrivalOutcome {
+    if (seq !== (this.deliveredPrefix[s] as number) + 1) {
+      this.hold(h, s, seq, nowMs);
       return 'buffered';
     }
-    this.deliverNow(message);
-    for (let next = this.heldAt(s, message.seq + 1); next; next = this.heldAt(s, next.seq + 1)) {
-      this.release(next);
-      this.deliverNow(next);
+    this.deliverNow(s, h, seq);
+    for (let next = seq + 1, held = this.heldAt(s, next); held !== NONE; held = this.heldAt(s, ++next)) {
+      this.release(s, next);
+      this.deliverNow(s, held, next);
     }
     return 'delivered';
   }
@@ -290,53 +327,40 @@ export class NodeState {
    * arrival of the next message from its sender is a duplicate exactly when that sender is
    * blocked, and only arrivals from further ahead need a buffer lookup.
    */
-  private receiveCausal(message: Message, nowMs: number): ArrivalOutcome {
-    const s = message.sender;
+  private receiveCausal(h: number, s: number, seq: number, nowMs: number): ArrivalOutcome {
     const next = (this.clock[s] as number) + 1;
-    if (message.seq === next) {
+    if (seq === next) {
       if (this.blocked[s] === 1) return 'duplicate';
-      if (this.checkHead(s, message) !== -1) {
-        this.hold(message, nowMs);
+      if (this.checkHead(s, h) !== NONE) {
+        this.hold(h, s, seq, nowMs);
         return 'buffered';
       }
-      this.deliverHead(message);
-      if (this.work.length > 0) this.drain();
+      this.deliverHead(s, h, seq);
+      if (this.workCount > 0) this.drain();
       return 'delivered';
     }
-    if (message.seq < next || this.heldAt(s, message.seq) !== undefined) return 'duplicate';
-    this.hold(message, nowMs);
+    if (seq < next || this.heldAt(s, seq) !== NONE) return 'duplicate';
+    this.hold(h, s, seq, nowMs);
     return 'buffered';
   }
 
   /**
-   * Applies the causal rule to sender s's head, registering it as a waiter when blocked;
-   * returns the blocking entry or -1. A head is s's next message, and this node has delivered
-   * s's previous one, so its clock already covers every entry s did not raise since: only the
-   * raised entries are compared, plus the sender's own (which the caller checked). A message
-   * no node stamped has no raised list and is compared in every entry.
+   * Applies the causal rule to sender s's head `h`, registering it as a waiter when blocked;
+   * returns the blocking entry or NONE. A head is s's next message, and this node has
+   * delivered s's previous one, so its clock already covers every entry s did not raise
+   * since: only the raised pairs are compared, plus the sender's own (which the caller checked).
    */
-  private checkHead(s: number, message: Message): number {
-    const from = this.scanFrom[s] as number;
-    const raised = message.raised;
-    let blocker: number;
-    let resumeAt: number;
-    let need = 0;
-    if (raised === undefined) {
-      blocker = findCausalBlocker(this.clock, message.vc, s, from);
-      this.comparisons += (blocker === -1 ? this.size : blocker + 1) - from;
-      resumeAt = blocker;
-      if (blocker !== -1) need = message.vc[blocker] as number;
-    } else {
-      const at = findRaisedBlocker(this.clock, raised, from);
-      this.comparisons += 1 + ((at === -1 ? raised.length : at + 2) - from) / 2;
-      resumeAt = at;
-      blocker = at === -1 ? -1 : (raised[at] as number);
-      if (at !== -1) need = raised[at + 1] as number;
-    }
-    if (blocker !== -1) {
-      this.scanFrom[s] = resumeAt;
-      this.addWaiter(blocker, s, need);
-    }
+  private checkHead(s: number, h: number): number {
+    const words = this.pool.words;
+    const at = h * this.stride;
+    const from = at + PAIRS + (this.scanFrom[s] as number);
+    const end = at + (words[at + PAIRS_END] as number);
+    const blockedAt = findRaisedBlocker(this.clock, words, from, end);
+    this.comparisons += 1 + (((blockedAt === NONE ? end : blockedAt + 2) - from) >> 1);
+    if (blockedAt === NONE) return NONE;
+    const blocker = words[blockedAt] as number;
+    this.scanFrom[s] = blockedAt - at - PAIRS;
+    this.addWaiter(blocker, s, words[blockedAt + 1] as number);
     return blocker;
   }
 
@@ -344,11 +368,11 @@ export class NodeState {
   private addWaiter(k: number, s: number, need: number): void {
     this.needs[s] = need;
     this.blocked[s] = 1;
-    const list = this.waiters[k] as number[];
-    let i = list.length;
-    list.push(s);
-    this.waiting[k] = list.length;
-    while (i > 0 && (this.needs[list[i - 1] as number] as number) < need) {
+    const list = this.waiters;
+    const row = k * this.size;
+    let i = row + (this.waiting[k] as number);
+    this.waiting[k] = (this.waiting[k] as number) + 1;
+    while (i > row && (this.needs[list[i - 1] as number] as number) < need) {
       list[i] = list[i - 1] as number;
       i--;
     }
@@ -356,62 +380,64 @@ export class NodeState {
   }
 
   /**
-   * Delivers a sender's head and then, while they are held and deliverable, its sender's next
-   * messages; queues the heads each delivery wakes. Following the sender first delivers in the
-   * same order as queueing it last would, without the round trip through the work list.
+   * Delivers sender s's head `h`, its `seq`-th message, and then, while they are held and
+   * deliverable, its sender's next messages; queues the heads each delivery wakes. Following
+   * the sender first delivers in the same order as queueing it last would, without the round
+   * trip through the work list.
    */
-  private deliverHead(message: Message): void {
-    const s = message.sender;
-    for (let head: Message | undefined = message; ; ) {
+  private deliverHead(s: number, h: number, seq: number): void {
+    for (let head = h; head !== NONE; head = this.takeDeliverableHead(s), seq++) {
       this.scanFrom[s] = 0;
-      this.deliverNow(head);
+      this.deliverNow(s, head, seq);
       if ((this.waiting[s] as number) > 0) this.wake(s);
       if ((this.heldFrom[s] as number) === 0) return;
-      head = this.takeDeliverableHead(s);
-      if (!head) return;
     }
   }
 
   /** Delivers every buffered head that became deliverable, until the work list is empty. */
   private drain(): void {
-    const work = this.work;
-    for (let s = work.pop(); s !== undefined; s = work.pop()) {
+    while (this.workCount > 0) {
+      const s = this.work[--this.workCount] as number;
       const head = this.takeDeliverableHead(s);
-      if (head) this.deliverHead(head);
+      if (head !== NONE) this.deliverHead(s, head, (this.clock[s] as number) + 1);
     }
   }
 
   /** Sender s's next message if it is held here and now deliverable, out of the buffer; otherwise it stays (waiting, if blocked). */
-  private takeDeliverableHead(s: number): Message | undefined {
-    const head = this.heldAt(s, (this.clock[s] as number) + 1);
-    if (!head || this.checkHead(s, head) !== -1) return undefined;
-    this.release(head);
+  private takeDeliverableHead(s: number): number {
+    const seq = (this.clock[s] as number) + 1;
+    const head = this.heldAt(s, seq);
+    if (head === NONE || this.checkHead(s, head) !== NONE) return NONE;
+    this.release(s, seq);
     return head;
   }
 
   /** Moves the heads waiting for clock[k]'s new value onto the work list. */
   private wake(k: number): void {
-    const list = this.waiters[k] as number[];
+    const list = this.waiters;
+    const row = k * this.size;
     const value = this.clock[k] as number;
-    while (list.length > 0 && (this.needs[list[list.length - 1] as number] as number) <= value) {
-      const s = list.pop() as number;
+    let end = row + (this.waiting[k] as number);
+    while (end > row && (this.needs[list[end - 1] as number] as number) <= value) {
+      const s = list[--end] as number;
       this.blocked[s] = 0;
-      this.work.push(s);
+      this.work[this.workCount++] = s;
     }
-    this.waiting[k] = list.length;
+    this.waiting[k] = end - row;
   }
 
-  private heldAt(s: number, seq: number): Message | undefined {
-    const message = this.slotted[s * this.window + (seq & (this.window - 1))];
-    return message !== undefined && message.seq === seq ? message : undefined;
+  /** The handle of message `seq` from s if it is held here, else NONE. Every held message lies in its sender's window above the prefix. */
+  private heldAt(s: number, seq: number): number {
+    const span = seq - (this.deliveredPrefix[s] as number);
+    if (span <= 0 || span > this.window) return NONE;
+    return (this.slotted[s * this.window + (seq & (this.window - 1))] as number) - 1;
   }
 
-  private hold(message: Message, nowMs: number): void {
-    const s = message.sender;
-    const span = message.seq - (this.deliveredPrefix[s] as number);
+  private hold(h: number, s: number, seq: number, nowMs: number): void {
+    const span = seq - (this.deliveredPrefix[s] as number);
     if (span > this.window) this.widen(span);
-    const slot = s * this.window + (message.seq & (this.window - 1));
-    this.slotted[slot] = message;
+    const slot = s * this.window + (seq & (this.window - 1));
+    this.slotted[slot] = h + 1;
     this.arrivals[slot] = nowMs;
     this.heldFrom[s] = (this.heldFrom[s] as number) + 1;
     this.bufferedCount++;
@@ -422,13 +448,14 @@ export class NodeState {
   private widen(span: number): void {
     let window = this.window;
     while (window < span) window *= 2;
-    const slotted = new Array<Message | undefined>(this.size * window).fill(undefined);
+    const slotted = new Int32Array(this.size * window);
     const arrivals = new Float64Array(this.size * window);
     for (let i = 0; i < this.slotted.length; i++) {
-      const message = this.slotted[i];
-      if (!message) continue;
-      const slot = message.sender * window + (message.seq & (window - 1));
-      slotted[slot] = message;
+      const held = this.slotted[i] as number;
+      if (held === 0) continue;
+      const sender = Math.floor(i / this.window);
+      const slot = sender * window + (this.pool.seq(held - 1) & (window - 1));
+      slotted[slot] = held;
       arrivals[slot] = this.arrivals[i] as number;
     }
     this.slotted = slotted;
@@ -436,43 +463,43 @@ export class NodeState {
     this.window = window;
   }
 
-  private release(message: Message): void {
-    this.slotted[message.sender * this.window + (message.seq & (this.window - 1))] = undefined;
-    this.heldFrom[message.sender] = (this.heldFrom[message.sender] as number) - 1;
+  private release(s: number, seq: number): void {
+    this.slotted[s * this.window + (seq & (this.window - 1))] = 0;
+    this.heldFrom[s] = (this.heldFrom[s] as number) - 1;
     this.bufferedCount--;
   }
 
   /**
-   * Records a delivery: merges the timestamp into the clock and advances the prefix. Under the
-   * causal rule the merge is one write: the message is deliverable, so ts[k] ≤ clock[k] for
-   * every k ≠ sender and ts[sender] = clock[sender] + 1 (for the node's own message the send
-   * has already ticked clock[sender] to ts[sender]), and every earlier message of the sender
-   * is delivered, so the prefix is its seq.
+   * Records the delivery of message `h`, the `seq`-th from s: merges its timestamp into the clock and
+   * advances the prefix. Under the causal rule the merge is one write: the message is
+   * deliverable, so ts[k] ≤ clock[k] for every k ≠ s and ts[s] = clock[s] + 1 (for the node's
+   * own message the send has already ticked clock[s] to ts[s]), and every earlier message of
+   * the sender is delivered, so the prefix is its seq.
    */
-  private deliverNow(message: Message): void {
-    const s = message.sender;
+  private deliverNow(s: number, h: number, seq: number): void {
     if (this.causalRule) {
-      this.clock[s] = message.seq;
-      this.deliveredPrefix[s] = message.seq;
+      this.clock[s] = seq;
+      this.deliveredPrefix[s] = seq;
       this.version++;
-      this.onDeliver(this, message);
+      this.sink.delivered(this, h, s, seq);
       return;
     }
     const clock = this.clock;
-    const ts = message.vc;
+    const stamped = this.pool.clocks;
+    const at = h * this.size;
     for (let k = 0; k < this.size; k++) {
-      const v = ts[k] as number;
+      const v = stamped[at + k] as number;
       if (v > (clock[k] as number)) clock[k] = v;
     }
-    if (message.seq === (this.deliveredPrefix[s] as number) + 1) {
-      let prefix = message.seq;
+    if (seq === (this.deliveredPrefix[s] as number) + 1) {
+      let prefix = seq;
       const ahead = this.deliveredAhead[s] as Set<number>;
       while (ahead.size > 0 && ahead.delete(prefix + 1)) prefix++;
       this.deliveredPrefix[s] = prefix;
     } else {
-      (this.deliveredAhead[s] as Set<number>).add(message.seq);
+      (this.deliveredAhead[s] as Set<number>).add(seq);
     }
     this.version++;
-    this.onDeliver(this, message);
+    this.sink.delivered(this, h, s, seq);
   }
 }

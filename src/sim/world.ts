@@ -2,8 +2,9 @@ import { EventQueue } from './event-queue.ts';
 import { SEQUENCER, type DeliveryPolicy, type Message } from './message.ts';
 import { nodeNames } from './names.ts';
 import { linkKey, retransmitTimeoutMs, sampleDelayMs, type DelayDistribution, type NetworkConfig } from './network.ts';
-import { NodeState } from './node.ts';
+import { NodeState, type DeliverySink } from './node.ts';
 import { deriveSeed, Rng } from './rng.ts';
+import { StampPool } from './stamps.ts';
 import type { DropReason, Trace, TraceEvent } from './trace.ts';
 import type { BufferEntry, ControlKind, FlightStatus, FlightView, InboxEntry, NodeView, WorldView } from './view.ts';
 import { pickWorkloadText, sampleGapMs, type WorkloadConfig } from './workload.ts';
@@ -127,6 +128,11 @@ export class World {
   version = 0;
 
   private readonly nodes: NodeState[];
+  /** Every message's timestamp, as the nodes read it; stamp h is `messages[h]`'s (nothing is released). */
+  private readonly pool: StampPool;
+  private readonly messages: Message[] = [];
+  /** Each message's stamp handle. */
+  private readonly handles = new Map<Message, number>();
   private readonly queue = new EventQueue();
   private readonly netRng: Rng;
   private readonly orderRng: Rng;
@@ -165,8 +171,9 @@ export class World {
     this.orderRng = new Rng(deriveSeed(config.seed, 3));
     this.reliableRng = new Rng(deriveSeed(config.seed, 4));
     this.workRng = new Rng(deriveSeed(config.seed, 2));
-    const onDeliver = (node: NodeState, message: Message): void => this.recordDelivery(node, message);
-    this.nodes = Array.from({ length: config.nodeCount }, (_, i) => new NodeState(i, config.nodeCount, config.policy, onDeliver));
+    this.pool = new StampPool(config.nodeCount);
+    const sink: DeliverySink = { delivered: (node, h) => this.recordDelivery(node, h) };
+    this.nodes = Array.from({ length: config.nodeCount }, (_, i) => new NodeState(i, this.pool, config.policy, sink));
     this.inboxes = this.nodes.map(() => []);
     this.discards = this.nodes.map(() => []);
     this.nodeViews = this.nodes.map(() => undefined);
@@ -363,9 +370,9 @@ export class World {
     const cached = this.nodeViews[i];
     const discarded = this.discards[i] as string[];
     if (cached && this.nodeViewVersions[i] === node.version && cached.discarded.length === discarded.length) return cached;
-    const buffer: BufferEntry[] = node.buffered().map((held) => {
-      const entry: BufferEntry = { message: held.message, arrivedAt: held.arrivedAt, waitingFor: node.waitingFor(held.message) };
-      const order = node.orderWait(held.message);
+    const buffer: BufferEntry[] = node.buffered().map(({ handle, arrivedAt }) => {
+      const entry: BufferEntry = { message: this.messages[handle] as Message, arrivedAt, waitingFor: node.waitingFor(handle) };
+      const order = node.orderWait(handle);
       return order ? { ...entry, order } : entry;
     });
     const view: NodeView = {
@@ -383,16 +390,20 @@ export class World {
 
   private send(sender: number, text: string): Message {
     const node = this.nodes[sender] as NodeState;
-    const message = node.stamp(text, this.now);
+    const h = node.stamp();
+    const seq = this.pool.seq(h);
+    const message: Message = { id: `${this.names[sender] as string}${seq}`, sender, seq, vc: this.pool.vc(h), text, sentAt: this.now };
+    this.messages[h] = message;
+    this.handles.set(message, h);
     this.stats.sent++;
     if (this.record) {
       this.events.push({ t: this.now, type: 'send', node: this.names[sender] as string, msg: message.id, vc: message.vc, text });
     }
     if (node.awaitsOrder) {
-      node.holdOwn(message, this.now);
-      this.recordBuffered(node, message);
+      node.holdOwn(h, this.now);
+      this.recordBuffered(node, h);
     } else {
-      node.deliverOwn(message);
+      node.deliverOwn(h);
     }
     for (let to = 0; to < this.nodes.length; to++) if (to !== sender) this.transmitExpectingAck('data', message, 0, sender, to, this.netRng);
     return message;
@@ -560,23 +571,25 @@ export class World {
     const name = this.names[flight.to] as string;
     const message = flight.message;
     if (this.record) this.events.push({ t: this.now, type: 'receive', node: name, msg: message.id });
-    const outcome = node.receive(message, this.now);
+    const h = this.handles.get(message) as number;
+    const outcome = node.receive(h, message.sender, message.seq, this.now);
     if (outcome === 'duplicate') {
       this.stats.duplicates++;
       if (!this.record) return;
       this.events.push({ t: this.now, type: 'discard', node: name, msg: message.id, reason: 'duplicate' });
       (this.discards[flight.to] as string[]).push(message.id);
     } else if (outcome === 'buffered') {
-      this.recordBuffered(node, message);
+      this.recordBuffered(node, h);
     }
   }
 
-  private recordBuffered(node: NodeState, message: Message): void {
+  private recordBuffered(node: NodeState, h: number): void {
     this.stats.totalBuffered++;
     this.updateBufferedStats(node);
     if (!this.record) return;
-    const event = { t: this.now, type: 'buffer', node: this.names[node.index] as string, msg: message.id, waitingFor: node.waitingFor(message) } as const;
-    const order = node.orderWait(message);
+    const msg = (this.messages[h] as Message).id;
+    const event = { t: this.now, type: 'buffer', node: this.names[node.index] as string, msg, waitingFor: node.waitingFor(h) } as const;
+    const order = node.orderWait(h);
     this.events.push(order ? { ...event, order } : event);
   }
 
@@ -587,11 +600,12 @@ export class World {
     for (let to = 0; to < this.nodes.length; to++) if (to !== SEQUENCER) this.transmitExpectingAck('order', message, slot, SEQUENCER, to, this.orderRng);
   }
 
-  private recordDelivery(node: NodeState, message: Message): void {
+  private recordDelivery(node: NodeState, h: number): void {
+    const message = this.messages[h] as Message;
     if (this.config.policy === 'total' && node.index === SEQUENCER) this.broadcastOrder(message);
     this.stats.deliveries++;
     this.updateBufferedStats(node);
-    const missing = node.missingPredecessors(message);
+    const missing = node.missingPredecessors(h);
     if (missing.length > 0) this.stats.violations++;
     if (!this.record) return;
     const name = this.names[node.index] as string;
