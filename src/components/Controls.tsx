@@ -78,10 +78,10 @@ export function Controls() {
           value={comparePolicy ?? ''}
           onChange={(e) => actions.setComparePolicy(e.target.value === '' ? undefined : (e.target.value as DeliveryPolicy))}
         >
-          <option value="">nothing</option>
+          <option value="">no comparison</option>
           {(Object.keys(POLICY_LABELS) as DeliveryPolicy[]).map((p) => (
             <option key={p} value={p}>
-              {POLICY_LABELS[p].split(' (')[0]}
+              {POLICY_LABELS[p]}
             </option>
           ))}
         </select>

@@ -35,6 +35,18 @@ describe('the controls', () => {
     expect(store.getState().speed).toBe(0.25);
   });
 
+  it('names the no-comparison choice apart from the policy None, and turns comparison on and off', async () => {
+    const user = userEvent.setup();
+    const { store } = renderWithStore(<Controls />);
+    const compare = screen.getByRole('combobox', { name: /Compare with/ });
+    const options = Array.from(compare.querySelectorAll('option'), (o) => o.textContent);
+    expect(options).toEqual(['no comparison', 'Causal (vector clocks)', 'FIFO (per sender)', 'None (as it arrives)', 'Total (sequencer A)']);
+    await user.selectOptions(compare, 'None (as it arrives)');
+    expect(store.getState().comparePolicy).toBe('none');
+    await user.selectOptions(compare, 'no comparison');
+    expect(store.getState().comparePolicy).toBeUndefined();
+  });
+
   it('switching the policy replays the same sends under the new policy', async () => {
     const user = userEvent.setup();
     const { store } = renderWithStore(<Controls />);
