@@ -40,9 +40,9 @@ const NONE = -1;
  *
  * Invariants under `causal`: clock[k] is the number of k's messages delivered here, so
  * deliveredPrefix equals clock; a buffered message from s is either not next from s
- * (seq > clock[s] + 1) or is s's head and waits in `waiters[k]` for the one entry k and
- * value ts[k] it needs. A delivery from k wakes only the heads whose needed value clock[k]
- * now reaches (each list is kept sorted, smallest need last, so the check is O(1)), and a
+ * (seq > clock[s] + 1) or is s's head and waits in row k of `waiters` for the one entry k
+ * and value ts[k] it needs. A delivery from k wakes only the heads whose needed value clock[k]
+ * now reaches (each row is kept sorted, smallest need last, so the check is O(1)), and a
  * woken head resumes its scan at the entry that blocked it, so a head costs at most N entry
  * comparisons plus one per time it is woken: no rescan of the buffer after every arrival.
  * A head is compared only in the entries its stamp raised over the sender's previous one

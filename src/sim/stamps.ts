@@ -32,8 +32,9 @@ export class StampPool {
   constructor(size: number, capacity = 64) {
     this.size = size;
     this.stride = PAIRS + 2 * (size - 1);
-    this.words = new Int32Array(capacity * this.stride);
-    this.clocks = new Int32Array(capacity * size);
+    const slots = Math.max(1, Math.floor(capacity));
+    this.words = new Int32Array(slots * this.stride);
+    this.clocks = new Int32Array(slots * size);
   }
 
   /** A slot for a new stamp: a released one if there is one. Its words are to be written by the caller. */
@@ -55,7 +56,8 @@ export class StampPool {
 
   /**
    * Adds the stamp of a message from `sender` stamped `vc` that no node stamped (a test's, or
-   * one built by hand): every entry but the sender's counts as raised, so the rule compares all.
+   * one built by hand): every entry but the sender's counts as raised, so the rule compares
+   * them all (except zeros, which no clock can fall short of).
    */
   add(sender: number, vc: ArrayLike<number>): number {
     const h = this.alloc();
