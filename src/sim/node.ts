@@ -61,7 +61,6 @@ export class NodeState {
   readonly index: number;
   readonly size: number;
   readonly policy: DeliveryPolicy;
-  readonly name: string;
   /** The node's vector clock V; receive merges, only a send ticks the node's own entry. */
   readonly clock: Int32Array;
   /** Per sender: every message with seq ≤ this value has been delivered here. */
@@ -114,7 +113,6 @@ export class NodeState {
     this.index = index;
     this.size = size;
     this.policy = policy;
-    this.name = nodeName(index);
     this.pool = pool;
     this.stride = pool.stride;
     this.sink = sink;
