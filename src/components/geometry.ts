@@ -40,19 +40,16 @@ const LABEL_SLIDE = 2;
 /** Which side of its link a flight's label goes on (a unit vector), and how far from the dot it starts. */
 export interface LabelSide extends Point {
   readonly clearance: number;
-  /** The link's ends, and the other side, used instead where this one has no room halfway along the link. */
-  readonly link?: { readonly from: Point; readonly to: Point; readonly instead: LabelSide };
 }
 
 /**
- * The side of the link from `a` to `b` that a flight's label goes on: away from the ring's
- * centre, so the labels of copies leaving one node fan out to both sides of it. A flight on
- * the inner lane keeps its label beyond the outer lane, so the label does not lie over the
- * dots coming the other way. A link through the centre (a diameter) has no outside; there the
- * label goes to its lane's side, so the two directions of the link differ. Where the drawing's
- * edge leaves no room on that side, the label goes to the other (see `placeLabel`).
+ * The two sides of the link from `a` to `b` a flight's label may go on, the preferred one
+ * first: away from the ring's centre, so the labels of copies leaving one node fan out to both
+ * sides of it. A flight on the inner lane keeps its label beyond the outer lane, so the label
+ * does not lie over the dots coming the other way. A link through the centre (a diameter) has
+ * no outside; there the label goes to its lane's side, so the two directions of the link differ.
  */
-export function labelSide(a: Point, b: Point): LabelSide {
+export function linkSides(a: Point, b: Point): readonly [LabelSide, LabelSide] {
   const dx = b.x - a.x;
   const dy = b.y - a.y;
   const length = Math.hypot(dx, dy) || 1;
@@ -60,25 +57,29 @@ export function labelSide(a: Point, b: Point): LabelSide {
   const across = { x: -lane.x, y: -lane.y, clearance: LABEL_CLEARANCE + 2 * LANE_OFFSET };
   const mx = (a.x + b.x) / 2 - STAGE_SIZE / 2;
   const my = (a.y + b.y) / 2 - STAGE_SIZE / 2;
-  const [side, instead] = Math.hypot(mx, my) < CENTRE_LINKS || lane.x * mx + lane.y * my >= 0 ? [lane, across] : [across, lane];
-  return { ...side, link: { from: a, to: b, instead } };
+  return Math.hypot(mx, my) < CENTRE_LINKS || lane.x * mx + lane.y * my >= 0 ? [lane, across] : [across, lane];
+}
+
+/**
+ * The side of the link from `a` to `b` that a flight's `width`×`height` label goes on: the
+ * preferred one (see `linkSides`), unless the drawing's edge would push the label back even
+ * halfway along the link (a wide label on a link near the edge) and the other side has room.
+ * Decided once per flight and label size, so a label does not jump sides mid-flight; near a
+ * node an edge may still push it back, over the other lane (see `placeLabel`).
+ */
+export function labelSide(a: Point, b: Point, width: number, height: number): LabelSide {
+  const [side, other] = linkSides(a, b);
+  const middle = pointOnLink(a, b, 0.5);
+  return !labelFits(middle, side, width, height) && labelFits(middle, other, width, height) ? other : side;
 }
 
 /**
  * Where the centre of a `width`×`height` label goes for a dot at `dot`: just beyond the dot
- * on `side`, but never past the drawing's edges. Where an edge would push the label back even
- * halfway along its link (a wide label on a link near the edge), it goes to the other side of
- * the link if that has room: decided per link and label, so a label does not jump sides
- * mid-flight. Near a node an edge may still push it back, over the other lane. Where an edge
- * pushes the label back over its dot, the label slides off the dot along the other axis, in
- * the side's own direction, so it moves without jumps and the dot stays in view.
+ * on `side`, but never past the drawing's edges. Where an edge pushes the label back over its
+ * dot, the label slides off the dot along the other axis, in the side's own direction, so it
+ * moves without jumps and the dot stays in view.
  */
 export function placeLabel(dot: Point, side: LabelSide, width: number, height: number): Point {
-  const { link } = side;
-  if (link) {
-    const middle = pointOnLink(link.from, link.to, 0.5);
-    if (!labelFits(middle, side, width, height) && labelFits(middle, link.instead, width, height)) return placeLabel(dot, link.instead, width, height);
-  }
   const halfW = width / 2;
   const halfH = height / 2;
   const reach = side.clearance + Math.abs(side.x) * halfW + Math.abs(side.y) * halfH;

@@ -58,10 +58,10 @@ interface Placed {
   readonly to: Point;
   /** The transform last written, so an unchanged one is not written again. */
   transform: string;
-  /** The dot's label, its side of the link, its length in characters and the position last written. */
+  /** The dot's label, its length in characters, its side of the link (for the labels' font size) and the position last written. */
   readonly label: SVGTextElement | null;
-  readonly side: LabelSide;
   readonly chars: number;
+  side: LabelSide;
   labelAt: string;
 }
 
@@ -126,7 +126,7 @@ class FlightMotion implements FlightMotionHandle {
     const label = element.querySelector<SVGTextElement>('.flight-label');
     if (label && this.labelPx === 0) this.labelPx = readLabelPx(label);
     const chars = label?.textContent?.length ?? 0;
-    const entry: Placed = { element, flight, from, to, transform: '', label, side: labelSide(from, to), chars, labelAt: '' };
+    const entry: Placed = { element, flight, from, to, transform: '', label, chars, side: this.labelSideOf(from, to, chars), labelAt: '' };
     this.placed.set(flight.id, entry);
     this.byElement.set(element, entry);
     this.move(entry, this.store.getState().now);
@@ -172,8 +172,22 @@ class FlightMotion implements FlightMotionHandle {
     const [first] = this.placed.values();
     if (!first?.label) return;
     this.labelPx = readLabelPx(first.label);
-    for (const entry of this.placed.values()) entry.transform = '';
+    for (const entry of this.placed.values()) {
+      entry.side = this.labelSideOf(entry.from, entry.to, entry.chars);
+      entry.transform = '';
+    }
     this.moveAll(this.store.getState().now, true);
+  }
+
+  /** The side of its link a label of `chars` characters goes on, at the labels' font size. */
+  private labelSideOf(from: Point, to: Point, chars: number): LabelSide {
+    const { width, height } = this.labelSize(chars);
+    return labelSide(from, to, width, height);
+  }
+
+  /** A label's size in SVG units, estimated from its length and the labels' font size. */
+  private labelSize(chars: number): { width: number; height: number } {
+    return { width: chars * LABEL_EM_PER_CHAR * this.labelPx, height: LABEL_EM_HIGH * this.labelPx };
   }
 
   /** Moves the control of the selected flight, which the crowd's canvas does not replace. */
@@ -264,8 +278,8 @@ class FlightMotion implements FlightMotionHandle {
 
   /** Puts a dot's label beside it and inside the drawing, relative to the dot at `dot`. */
   private moveLabel(entry: Placed, label: SVGTextElement, dot: Point): void {
-    const px = this.labelPx;
-    const centre = placeLabel(dot, entry.side, entry.chars * LABEL_EM_PER_CHAR * px, LABEL_EM_HIGH * px);
+    const { width, height } = this.labelSize(entry.chars);
+    const centre = placeLabel(dot, entry.side, width, height);
     const dx = Math.round((centre.x - dot.x) / STEP_UNITS) * STEP_UNITS;
     const dy = Math.round((centre.y - dot.y) / STEP_UNITS) * STEP_UNITS;
     const labelAt = `${dx} ${dy}`;
