@@ -2,7 +2,7 @@ import { useMemo, type ReactNode } from 'react';
 import { explainOrder, relateMessages } from '../sim/causality.ts';
 import { useSimulation } from '../store/context.tsx';
 import { Stamp, WithStamps } from './ClockView.tsx';
-import { listInWords, showClock } from './format.ts';
+import { listSomeInWords, showClock } from './format.ts';
 import { sentMessagesOf } from './trace-index.ts';
 
 /**
@@ -18,18 +18,7 @@ export function Inspector() {
   const first = firstId === undefined ? undefined : sent.byId.get(firstId);
   const second = secondId === undefined ? undefined : sent.byId.get(secondId);
   const relations = useMemo(() => (first ? relateMessages(first, sent.byId.values()) : undefined), [first, sent]);
-  const options = useMemo(
-    () =>
-      first &&
-      [...sent.byId.keys()]
-        .filter((id) => id !== first.id)
-        .map((id) => (
-          <option key={id} value={id}>
-            {id}
-          </option>
-        )),
-    [sent, first],
-  );
+  const nearby = useMemo(() => (first ? nearbyIds(sent.ids, first.id, second?.id) : undefined), [sent, first, second]);
 
   if (!first || !relations) {
     return (
@@ -55,25 +44,49 @@ export function Inspector() {
       </p>
       <ul className="relations">
         <li>
-          <span className="mark-tag past">◀ Happened before it</span> {past.size > 0 ? listInWords([...past]) : 'nothing'}. {example(past)}
+          <span className="mark-tag past">◀ Happened before it</span> {past.size > 0 ? listSomeInWords([...past], LISTED, 'last') : 'nothing'}. {example(past)}
         </li>
         <li>
-          <span className="mark-tag future">▶ Happened after it</span> {future.size > 0 ? listInWords([...future]) : 'nothing yet'}. {example(future)}
+          <span className="mark-tag future">▶ Happened after it</span> {future.size > 0 ? listSomeInWords([...future], LISTED) : 'nothing yet'}. {example(future)}
         </li>
         <li>
-          <span className="mark-tag concurrent">∥ Concurrent</span> {concurrent.size > 0 ? listInWords([...concurrent]) : 'nothing'}. {example(concurrent)}
+          <span className="mark-tag concurrent">∥ Concurrent</span> {concurrent.size > 0 ? listSomeInWords([...concurrent], LISTED) : 'nothing'}. {example(concurrent)}
         </li>
       </ul>
       <label className="compare-pick">
         Compare with{' '}
         <select value={second?.id ?? ''} onChange={(e) => e.target.value && selectMessage(e.target.value, 'add')}>
           <option value="">choose a message</option>
-          {options}
+          {nearby?.ids.map((id) => (
+            <option key={id} value={id}>
+              {id}
+            </option>
+          ))}
+          {nearby?.more && <option disabled>Shift-click any id for others</option>}
         </select>
       </label>
       {second && <Comparison a={first} b={second} names={names} />}
     </section>
   );
+}
+
+/** Ids a relation lists by name; the rest are counted. */
+const LISTED = 12;
+/** Messages the Compare with list offers on each side of the selected one, in send order. */
+const NEARBY = 15;
+
+/**
+ * The messages the Compare with list offers: those sent just before and after `first`, and
+ * `second` when it is further away. A long session has thousands; any of them can still be
+ * compared by Shift-clicking its id, and `more` says whether the list leaves some out.
+ */
+export function nearbyIds(ids: readonly string[], first: string, second: string | undefined): { readonly ids: string[]; readonly more: boolean } {
+  const at = ids.indexOf(first);
+  const from = Math.max(0, at - NEARBY);
+  const to = Math.min(ids.length, at + NEARBY + 1);
+  const near = ids.slice(from, to).filter((id) => id !== first);
+  if (second !== undefined && second !== first && !near.includes(second)) near.push(second);
+  return { ids: near, more: to - from < ids.length };
 }
 
 /** Two timestamps entry by entry, and the verdict with its reason. */

@@ -28,6 +28,18 @@ export function listInWords(ids: readonly string[]): string {
   return `${ids.slice(0, -1).join(', ')} and ${ids.at(-1) ?? ''}`;
 }
 
+/**
+ * Joins at most `most` of `ids` as words and counts the rest, so a list stays readable (and
+ * cheap) in a long session: the first ones, `A1, A2 and 40 more`, or with `keep: 'last'` the
+ * last ones, `40 earlier, then B7 and C2`.
+ */
+export function listSomeInWords(ids: readonly string[], most: number, keep: 'first' | 'last' = 'first'): string {
+  if (ids.length <= most) return listInWords(ids);
+  const rest = (ids.length - most).toLocaleString('en');
+  if (keep === 'last') return `${rest} earlier, then ${listInWords(ids.slice(-most))}`;
+  return `${ids.slice(0, most).join(', ')} and ${rest} more`;
+}
+
 /** Formats virtual milliseconds as seconds, `1.25 s`. */
 export function showSeconds(ms: number): string {
   return `${(ms / 1000).toFixed(2)} s`;

@@ -8,6 +8,8 @@ import type { TraceEvent } from '../sim/trace.ts';
  */
 export interface SentMessages {
   readonly byId: ReadonlyMap<string, Message>;
+  /** The same messages' ids in send order (shared and growing like the map). */
+  readonly ids: readonly string[];
   readonly count: number;
 }
 
@@ -44,12 +46,13 @@ export function readTrace<R extends TraceReader>(
 class SentIndex implements TraceReader {
   readonly names: readonly string[];
   private readonly byId = new Map<string, Message>();
+  private readonly ids: string[] = [];
   private scanned = 0;
   latest: SentMessages;
 
   constructor(names: readonly string[]) {
     this.names = names;
-    this.latest = { byId: this.byId, count: 0 };
+    this.latest = { byId: this.byId, ids: this.ids, count: 0 };
   }
 
   extend(trace: readonly TraceEvent[], length: number): void {
@@ -58,9 +61,10 @@ class SentIndex implements TraceReader {
       const e = trace[this.scanned] as TraceEvent;
       if (e.type !== 'send') continue;
       const sender = this.names.indexOf(e.node);
+      if (!this.byId.has(e.msg)) this.ids.push(e.msg);
       this.byId.set(e.msg, { id: e.msg, sender, seq: e.vc[sender] ?? 0, vc: e.vc, text: e.text, sentAt: e.t });
     }
-    if (this.latest.count !== this.byId.size) this.latest = { byId: this.byId, count: this.byId.size };
+    if (this.latest.count !== this.byId.size) this.latest = { byId: this.byId, ids: this.ids, count: this.byId.size };
   }
 }
 

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { ReactElement } from 'react';
 import App from '../../src/App.tsx';
 import { BufferList } from '../../src/components/BufferList.tsx';
+import { Inspector } from '../../src/components/Inspector.tsx';
 import { SpaceTime } from '../../src/components/SpaceTime.tsx';
 import type { BufferEntry } from '../../src/sim/view.ts';
 import { SimulationProvider } from '../../src/store/context.tsx';
@@ -109,6 +110,31 @@ describe(`a session of ${LONG_DELIVERIES.toLocaleString('en')} deliveries`, { ti
     expect(dots().length).toBeGreaterThan(0);
     expect(dots().length).toBeLessThan(runDots / 20);
     expect(Math.max(...timesDrawn())).toBeLessThan(latest);
+  });
+});
+
+describe('the inspector in a long run', { timeout: LONG_TEST_MS }, () => {
+  it('names a dozen messages per relation and counts the rest, and offers the nearby ones to compare with', () => {
+    const store = openLongSession(<Inspector />);
+    const ids = [...(store.getState().view.nodes[0]?.inbox ?? [])].map((entry) => entry.message.id);
+    const first = ids[0] as string;
+    act(() => store.getState().actions.selectMessage(first, 'toggle'));
+    const inspector = screen.getByRole('region', { name: 'Causal inspection' });
+    const after = within(inspector).getByText('▶ Happened after it').parentElement as HTMLElement;
+    const named = (after.textContent ?? '').match(/\b[A-H]\d+\b/g) ?? [];
+    expect(new Set(named).size).toBeLessThanOrEqual(13);
+    expect(after.textContent).toMatch(/and [\d,]+ more\./);
+    const pick = within(inspector).getByRole('combobox', { name: /Compare with/ });
+    const offered = within(pick).getAllByRole('option').filter((option) => !(option as HTMLOptionElement).disabled && option.getAttribute('value'));
+    expect(offered.length).toBeLessThanOrEqual(30);
+    expect(offered.map((option) => option.textContent)).toContain(ids[1]);
+    expect(within(pick).getByRole('option', { name: 'Shift-click any id for others' })).toBeTruthy();
+
+    const far = ids.at(-1) as string;
+    expect(offered.map((option) => option.textContent)).not.toContain(far);
+    act(() => store.getState().actions.selectMessage(far, 'add'));
+    expect((pick as HTMLSelectElement).value).toBe(far);
+    expect(within(inspector).getByTestId('verdict').textContent).toContain(first);
   });
 });
 
