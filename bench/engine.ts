@@ -63,7 +63,10 @@ interface Row {
   readonly heapMB: number;
   /** Throughput as a share of the null engine's on the same schedule. */
   readonly ofNullFloor: number | undefined;
-  /** Throughput over the naive reference's, both on the naive's (capped) schedule. */
+  /**
+   * Throughput over the naive reference's, both on the naive's (capped) schedule. On a null
+   * row, the null engine's: no engine can do more than the network work, so this bounds the rest.
+   */
   readonly vsNaive: number | undefined;
   readonly hashes: { readonly ids: number; readonly stamps: number };
 }
@@ -197,6 +200,8 @@ interface Cell {
   readonly tested: DriverResult;
   readonly floor: DriverResult;
   readonly naiveRatio: number;
+  /** The null engine's ratio on the same schedule: the most any engine could reach. */
+  readonly floorRatio: number;
 }
 
 // Per N: a warm-up, the timed cells, then the naive reference (so its run does not disturb
@@ -216,20 +221,24 @@ for (const nodes of nodesList) {
   const naive = run('naive', naiveSchedule, true);
   warmUp(nodes);
   const testedOnNaive = medianRun(Array.from({ length: REPEATS }, () => run(subject, naiveSchedule, false)));
+  const floorOnNaive = medianRun(Array.from({ length: REPEATS }, () => run('null', naiveSchedule, false)));
   check('naive', naiveSchedule, naive, testedOnNaive);
+  check('null', naiveSchedule, floorOnNaive, testedOnNaive);
   naiveRows.push(toRow('naive', naiveSchedule, naive));
-  for (const cell of timed) timedCells.push({ ...cell, naiveRatio: naive.elapsedMs / testedOnNaive.elapsedMs });
+  const naiveRatio = naive.elapsedMs / testedOnNaive.elapsedMs;
+  const floorRatio = naive.elapsedMs / floorOnNaive.elapsedMs;
+  for (const cell of timed) timedCells.push({ ...cell, naiveRatio, floorRatio });
 }
 
 const rows: Row[] = [];
 for (const naive of naiveRows) {
   rows.push(naive);
-  for (const { schedule, tested, floor, naiveRatio } of timedCells) {
+  for (const { schedule, tested, floor, naiveRatio, floorRatio } of timedCells) {
     if (schedule.nodes !== naive.nodes) continue;
     const testedHeap = heapGrowth(subject, schedule);
     const floorHeap = heapGrowth('null', schedule);
     rows.push(toRow(subject, schedule, { ...tested, heapGrowthBytes: testedHeap }, floor, naiveRatio));
-    rows.push(toRow('null', schedule, { ...floor, heapGrowthBytes: floorHeap }));
+    rows.push(toRow('null', schedule, { ...floor, heapGrowthBytes: floorHeap }, undefined, floorRatio));
   }
 }
 
@@ -255,8 +264,12 @@ if (closest) {
   verdicts.push({ target: 'clock comparisons per delivery ≤ N+1', measured, met: closest.comparisonsPerDelivery <= limit });
 }
 const naiveTarget = tail ? TARGETS.naiveRatioTail : TARGETS.naiveRatioUniform;
-const worstRatio = Math.min(...testedRows.map((r) => r.vsNaive ?? Infinity));
-verdicts.push({ target: `≥ ${naiveTarget}× the naive reference (${tail ? 'tail' : 'uniform'} delays)`, measured: `worst ${worstRatio.toFixed(0)}×`, met: worstRatio >= naiveTarget });
+const worst = testedRows.reduce<Row | undefined>((w, r) => (r.vsNaive !== undefined && (!w || r.vsNaive < (w.vsNaive ?? Infinity)) ? r : w), undefined);
+if (worst?.vsNaive !== undefined) {
+  const bound = rows.find((r) => r.engine === 'null' && r.nodes === worst.nodes)?.vsNaive;
+  const unreachable = bound !== undefined && bound < naiveTarget ? `; the null floor itself reaches only ${bound.toFixed(0)}× there` : '';
+  verdicts.push({ target: `≥ ${naiveTarget}× the naive reference (${tail ? 'tail' : 'uniform'} delays)`, measured: `worst ${worst.vsNaive.toFixed(0)}× at N=${worst.nodes}${unreachable}`, met: worst.vsNaive >= naiveTarget });
+}
 for (const nodes of nodesList) {
   const million = testedRows.find((r) => r.nodes === nodes && r.messages === FULL_MESSAGES);
   const hundred = testedRows.find((r) => r.nodes === nodes && r.messages === 100_000);
