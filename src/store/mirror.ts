@@ -37,17 +37,21 @@ export function applyToBoth(main: World, mirror: World | undefined, command: Com
 /**
  * Replays `commands` (a command log of a run under `config`) under `policy`, in lockstep with a
  * fresh run under `config`, exactly as the live runs were driven. Returns the run under `policy`
- * at the moment of the last command.
+ * at the moment of the last command, and for each of its commands the index in `commands` of
+ * the one it came from (a command with no counterpart under `policy` has none).
  */
-function replayUnder(config: WorldConfig, commands: readonly LoggedCommand[], policy: DeliveryPolicy): World {
+function replayUnder(config: WorldConfig, commands: readonly LoggedCommand[], policy: DeliveryPolicy): { readonly world: World; readonly from: number[] } {
   const lead = new World(config);
   const mirror = new World({ ...config, policy });
-  for (const logged of commands) {
+  const from: number[] = [];
+  for (const [index, logged] of commands.entries()) {
     while (lead.processed < logged.after && lead.step());
     if (logged.at > lead.now) lead.now = logged.at;
+    const before = mirror.commands.length;
     applyToBoth(lead, mirror, logged.command);
+    if (mirror.commands.length > before) from.push(index);
   }
-  return mirror;
+  return { world: mirror, from };
 }
 
 /**
@@ -56,19 +60,58 @@ function replayUnder(config: WorldConfig, commands: readonly LoggedCommand[], po
  * same network draws: the policy is the only difference.
  */
 export function buildMirror(main: World, policy: DeliveryPolicy): World {
-  const mirror = replayUnder(main.config, main.commands, policy);
+  const { world: mirror } = replayUnder(main.config, main.commands, policy);
   mirror.advanceTo(main.now);
   return mirror;
+}
+
+/**
+ * A timeline as the user made it, kept across policy switches: a switch translates commands
+ * that name a transmission, and drops those with no counterpart under the new policy (a
+ * release of a sequencer's order under `total` has none under `causal`), so switching back
+ * starts again from this, not from the translation. `from[i]` is the index here of the i-th
+ * command of the timeline in force.
+ */
+export interface Origin {
+  readonly policy: DeliveryPolicy;
+  readonly timeline: readonly LoggedCommand[];
+  readonly from: readonly number[];
+}
+
+/**
+ * How many of `origin`'s commands lie before `main`'s position: all up to its last command that
+ * `main` has applied, and after that those with no counterpart given by the position's moment,
+ * up to the next command `main` has still to apply.
+ */
+function appliedInOrigin(main: World, origin: Origin): number {
+  const done = main.commands.length;
+  let applied = done > 0 ? (origin.from[done - 1] as number) + 1 : 0;
+  const limit = origin.from[done] ?? origin.timeline.length;
+  while (applied < limit && (origin.timeline[applied] as LoggedCommand).at <= main.now) applied++;
+  return applied;
 }
 
 /**
  * Moves `main` to `policy` with its whole timeline, which runs past main's position after a
  * rewind: the new run stands at main's position, and its timeline is the old one replayed under
  * `policy`, so the recorded future plays on under the new policy. Its first commands are the
- * new run's own, since both replays apply the same commands in the same lockstep.
+ * new run's own, since both replays apply the same commands in the same lockstep. With an
+ * `origin` (main's timeline is itself a switch's translation), the replay starts from the
+ * origin, so no command is lost by switching back and forth; the origin to keep is returned,
+ * none once back under its own policy.
  */
-export function switchPolicy(main: World, timeline: readonly LoggedCommand[], policy: DeliveryPolicy): { readonly world: World; readonly timeline: LoggedCommand[] } {
-  const world = buildMirror(main, policy);
-  const whole = timeline.length > main.commands.length ? replayUnder(main.config, timeline, policy) : world;
-  return { world, timeline: [...whole.commands] };
+export function switchPolicy(
+  main: World,
+  timeline: readonly LoggedCommand[],
+  policy: DeliveryPolicy,
+  origin?: Origin,
+): { readonly world: World; readonly timeline: LoggedCommand[]; readonly origin: Origin | undefined } {
+  const source = origin ?? { policy: main.config.policy, timeline, from: [] };
+  const applied = origin ? appliedInOrigin(main, origin) : main.commands.length;
+  const config = { ...main.config, policy: source.policy };
+  const here = replayUnder(config, source.timeline.slice(0, applied), policy);
+  here.world.advanceTo(main.now);
+  const whole = applied < source.timeline.length ? replayUnder(config, source.timeline, policy) : here;
+  const kept = policy === source.policy ? undefined : { policy: source.policy, timeline: source.timeline, from: whole.from };
+  return { world: here.world, timeline: [...whole.world.commands], origin: kept };
 }

@@ -7,7 +7,7 @@ import { advanceAlong, nextAction, rebuildAt, rebuildBefore } from '../sim/timel
 import { World, type Command, type LoggedCommand, type WorldConfig } from '../sim/world.ts';
 import { replayRun, type RecordedFuture, type RunRecord } from '../sim/run.ts';
 import { scenarioRun, stepEndsAt, type Scenario } from '../scenarios/scenario.ts';
-import { applyToBoth, buildMirror, switchPolicy } from './mirror.ts';
+import { applyToBoth, buildMirror, switchPolicy, type Origin } from './mirror.ts';
 import { DEFAULT_SETTINGS, type Settings } from './settings.ts';
 
 /** What starts a run: the network's settings live in `network`, which carries over to a new run. */
@@ -162,6 +162,8 @@ export function createSimulationStore(
   let mirror: World | undefined;
   /** Every command of this run's history, including those ahead of `world` after a rewind. */
   let timeline: LoggedCommand[] = [];
+  /** The timeline as the user made it, while `timeline` is a policy switch's translation of it. */
+  let origin: Origin | undefined;
 
   return createStore<SimulationState>()((set, get) => {
     /** Publishes the world's state after a change. */
@@ -178,6 +180,7 @@ export function createSimulationStore(
      * after this point is discarded and the run goes on from here.
      */
     const act = (command: Command): void => {
+      origin = undefined;
       if (world.commands.length < timeline.length) {
         timeline = timeline.slice(0, world.commands.length);
         set({ horizon: world.now });
@@ -202,6 +205,7 @@ export function createSimulationStore(
     const restart = (settings: RunSettings): void => {
       world = new World(configFor(settings, get().network));
       timeline = [];
+      origin = undefined;
       const policy = get().comparePolicy;
       mirror = policy ? new World({ ...world.config, policy }) : undefined;
       publish({ settings, now: 0, horizon: 0, selectedFlight: undefined, selectedMessages: [], scenario: undefined });
@@ -328,7 +332,7 @@ export function createSimulationStore(
 
       setPolicy(policy) {
         const settings = { ...get().settings, policy };
-        ({ world, timeline } = switchPolicy(world, timeline, policy));
+        ({ world, timeline, origin } = switchPolicy(world, timeline, policy, origin));
         // The comparison run follows the new run's own commands, and flight ids differ between policies.
         const compare = get().comparePolicy;
         mirror = compare ? buildMirror(world, compare) : undefined;
@@ -367,6 +371,7 @@ export function createSimulationStore(
       loadRun(record, future) {
         world = replayRun(record);
         timeline = [...world.commands, ...(future?.commands ?? [])];
+        origin = undefined;
         const policy = get().comparePolicy;
         mirror = policy ? buildMirror(world, policy) : undefined;
         const { nodeCount, seed, policy: runPolicy } = record.config;

@@ -143,6 +143,40 @@ describe('state that must follow the run', () => {
     expect(store.getState().trace).toEqual(whole);
   });
 
+  it('switching away and back keeps the hand releases the other policy has no counterpart for', () => {
+    const store = createSimulationStore({ ...DEFAULT_SETTINGS, policy: 'total', delay: { kind: 'fixed', ms: 100 } }, [], { playing: false });
+    const { actions } = store.getState();
+    actions.setManual(true);
+    actions.send(1, 'Hi');
+    const afterSend = store.getState().view.now;
+    /** Lets the run go quiet, then releases its oldest parked transmission by hand; false when none is left. */
+    const releaseOne = (): boolean => {
+      while (store.getState().view.nextEventAt !== undefined) actions.step();
+      const parked = store.getState().view.flights.find((f) => f.status === 'parked');
+      if (parked) actions.dispatch({ kind: 'release', flight: parked.id });
+      return parked !== undefined;
+    };
+    while (releaseOne());
+    const whole = store.getState().trace;
+    const end = store.getState().view.now;
+    const released = whole.filter((e) => e.type === 'order').length;
+    expect(released).toBeGreaterThan(0);
+    expect(store.getState().view.nodes.every((n) => n.inbox.length === 1)).toBe(true);
+
+    actions.seek(afterSend);
+    actions.setPolicy('causal');
+    actions.setPolicy('total');
+    expect(store.getState().settings.policy).toBe('total');
+    actions.seek(end);
+    expect(store.getState().trace).toEqual(whole);
+
+    actions.seek(afterSend);
+    actions.setPolicy('causal');
+    actions.seek(end);
+    actions.setPolicy('total');
+    expect(store.getState().trace).toEqual(whole);
+  });
+
   it('acting after a policy switch in the past forks: the recorded future is dropped', () => {
     const { store, beforeLastSend } = seedExample();
     const { actions } = store.getState();
