@@ -29,8 +29,9 @@ export function Inspector() {
     );
   }
   const { past, future, concurrent } = relations;
-  const example = (ids: ReadonlySet<string>): ReactNode => {
-    const [id] = ids;
+  /** Why `id` relates to the selected message as it does: for the past its latest, which the list names, else its first. */
+  const example = (ids: ReadonlySet<string>, latest = false): ReactNode => {
+    const id = latest ? [...ids].at(-1) : ids.values().next().value;
     const other = id === undefined ? undefined : sent.byId.get(id);
     return other ? <WithStamps text={`${explainOrder(other, first, names, showClock).reason}.`} /> : undefined;
   };
@@ -44,7 +45,7 @@ export function Inspector() {
       </p>
       <ul className="relations">
         <li>
-          <span className="mark-tag past">◀ Happened before it</span> {past.size > 0 ? listSomeInWords([...past], LISTED, 'last') : 'nothing'}. {example(past)}
+          <span className="mark-tag past">◀ Happened before it</span> {past.size > 0 ? listSomeInWords([...past], LISTED, 'last') : 'nothing'}. {example(past, true)}
         </li>
         <li>
           <span className="mark-tag future">▶ Happened after it</span> {future.size > 0 ? listSomeInWords([...future], LISTED) : 'nothing yet'}. {example(future)}
@@ -55,16 +56,20 @@ export function Inspector() {
       </ul>
       <label className="compare-pick">
         Compare with{' '}
-        <select value={second?.id ?? ''} onChange={(e) => e.target.value && selectMessage(e.target.value, 'add')}>
+        <select value={second?.id ?? ''} aria-describedby={nearby?.more ? 'compare-nearby' : undefined} onChange={(e) => e.target.value && selectMessage(e.target.value, 'add')}>
           <option value="">choose a message</option>
           {nearby?.ids.map((id) => (
             <option key={id} value={id}>
               {id}
             </option>
           ))}
-          {nearby?.more && <option disabled>Shift-click any id for others</option>}
         </select>
       </label>
+      {nearby?.more && (
+        <p className="hint" id="compare-nearby">
+          Listed: the messages sent just before and after it. Shift-click any message id to compare with another.
+        </p>
+      )}
       {second && <Comparison a={first} b={second} names={names} />}
     </section>
   );
@@ -76,16 +81,18 @@ const LISTED = 12;
 const NEARBY = 15;
 
 /**
- * The messages the Compare with list offers: those sent just before and after `first`, and
- * `second` when it is further away. A long session has thousands; any of them can still be
- * compared by Shift-clicking its id, and `more` says whether the list leaves some out.
+ * The messages the Compare with list offers, in send order: those sent just before and after
+ * `first`, and `second` when it is further away. A long session has thousands; any of them can
+ * still be compared by Shift-clicking its id, and `more` says whether the list leaves some out.
  */
 export function nearbyIds(ids: readonly string[], first: string, second: string | undefined): { readonly ids: string[]; readonly more: boolean } {
   const at = ids.indexOf(first);
   const from = Math.max(0, at - NEARBY);
   const to = Math.min(ids.length, at + NEARBY + 1);
   const near = ids.slice(from, to).filter((id) => id !== first);
-  if (second !== undefined && second !== first && !near.includes(second)) near.push(second);
+  const far = second === undefined || second === first ? -1 : ids.indexOf(second);
+  if (far >= 0 && far < from) near.unshift(second as string);
+  if (far >= to) near.push(second as string);
   return { ids: near, more: to - from < ids.length };
 }
 

@@ -31,7 +31,7 @@ describe('nearbyIds', () => {
     expect(near.more).toBe(true);
   });
 
-  it('keeps 30 at either end of a long run', () => {
+  it('offers the 15 on the one side at either end of a long run', () => {
     expect(nearbyIds(ids(1000), 'A1', undefined).ids).toEqual(ids(16).slice(1));
     expect(nearbyIds(ids(1000), 'A1000', undefined).ids).toEqual(ids(999).slice(984));
   });
@@ -40,6 +40,7 @@ describe('nearbyIds', () => {
     const near = nearbyIds(ids(1000), 'A1', 'A900');
     expect(near.ids.at(-1)).toBe('A900');
     expect(near.ids).toHaveLength(16);
+    expect(nearbyIds(ids(1000), 'A900', 'A1').ids[0]).toBe('A1');
     expect(nearbyIds(ids(1000), 'A1', 'A2').ids).toHaveLength(15);
   });
 });
