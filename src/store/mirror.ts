@@ -112,6 +112,7 @@ export function switchPolicy(
   const here = replayUnder(config, source.timeline.slice(0, applied), policy);
   here.world.advanceTo(main.now);
   const whole = applied < source.timeline.length ? replayUnder(config, source.timeline, policy) : here;
+  // The store's timeline array itself is kept: the store clears the origin before it appends to it.
   const kept = policy === source.policy ? undefined : { policy: source.policy, timeline: source.timeline, from: whole.from };
   return { world: here.world, timeline: [...whole.world.commands], origin: kept };
 }

@@ -32,7 +32,11 @@ export interface SimulationActions {
   /** Advances virtual time by `realMs` of real time at the current speed. */
   tick(realMs: number): void;
   setSpeed(speed: number): void;
-  /** Replays the run under another delivery policy, its recorded future (after a rewind) included. */
+  /**
+   * Replays the run under another delivery policy, its recorded future (after a rewind)
+   * included. Until the next command, switches replay the timeline as the user made it, so
+   * switching back loses no hand command the other policy had no counterpart for.
+   */
   setPolicy(policy: DeliveryPolicy): void;
   /** Cuts the link between two nodes in both directions, or heals it if it is cut. */
   toggleLink(a: number, b: number): void;

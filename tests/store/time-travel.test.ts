@@ -175,6 +175,24 @@ describe('state that must follow the run', () => {
     actions.seek(end);
     actions.setPolicy('total');
     expect(store.getState().trace).toEqual(whole);
+
+    const mid = Math.floor((afterSend + end) / 2);
+    actions.seek(mid);
+    const atMid = store.getState().view;
+    actions.setPolicy('causal');
+    actions.setPolicy('fifo');
+    actions.setPolicy('total');
+    expect(store.getState().view).toEqual(atMid);
+    actions.seek(end);
+    expect(store.getState().trace).toEqual(whole);
+
+    for (let i = 0; i < 5; i++) actions.stepBack();
+    const stepped = store.getState().view;
+    actions.setPolicy('causal');
+    actions.setPolicy('total');
+    expect(store.getState().view).toEqual(stepped);
+    actions.seek(end);
+    expect(store.getState().trace).toEqual(whole);
   });
 
   it('acting after a policy switch in the past forks: the recorded future is dropped', () => {
