@@ -162,13 +162,17 @@ describe('state that must follow the run', () => {
     const released = whole.filter((e) => e.type === 'order').length;
     expect(released).toBeGreaterThan(0);
     expect(store.getState().view.nodes.every((n) => n.inbox.length === 1)).toBe(true);
+    /** Plays to the end of the recorded future, which must give the original run's whole trace. */
+    const expectOriginalEnd = (): void => {
+      actions.seek(end);
+      expect(store.getState().trace).toEqual(whole);
+    };
 
     actions.seek(afterSend);
     actions.setPolicy('causal');
     actions.setPolicy('total');
     expect(store.getState().settings.policy).toBe('total');
-    actions.seek(end);
-    expect(store.getState().trace).toEqual(whole);
+    expectOriginalEnd();
 
     actions.seek(afterSend);
     actions.setPolicy('causal');
@@ -183,16 +187,14 @@ describe('state that must follow the run', () => {
     actions.setPolicy('fifo');
     actions.setPolicy('total');
     expect(store.getState().view).toEqual(atMid);
-    actions.seek(end);
-    expect(store.getState().trace).toEqual(whole);
+    expectOriginalEnd();
 
     for (let i = 0; i < 5; i++) actions.stepBack();
     const stepped = store.getState().view;
     actions.setPolicy('causal');
     actions.setPolicy('total');
     expect(store.getState().view).toEqual(stepped);
-    actions.seek(end);
-    expect(store.getState().trace).toEqual(whole);
+    expectOriginalEnd();
   });
 
   it('acting after a policy switch in the past forks: the recorded future is dropped', () => {
