@@ -4,7 +4,7 @@ import { DiagramDots, DiagramLines, placeLabels, xAt, yAt } from './DiagramMarks
 import { nodeColor } from './palette.ts';
 import { DEFAULT_SPAN_MS, diagramOf, liveFrom, settledBefore } from './spacetime-model.ts';
 import { useCausalMarks } from './useCausalMarks.ts';
-import { downloadPng, downloadSvg } from './download.ts';
+import { downloadPng, downloadSvg, joinLayers } from './download.ts';
 
 const LEFT_PX = 30;
 const RIGHT_PX = 12;
@@ -53,8 +53,10 @@ export function SpaceTime() {
   const engineNow = useSimulation((s) => s.view.now);
   const selectMessage = useSimulation((s) => s.actions.selectMessage);
   const marks = useCausalMarks();
-  const box = useRef<HTMLDivElement>(null);
+  const box = useRef<HTMLElement>(null);
   const svg = useRef<SVGSVGElement>(null);
+  const settledLayer = useRef<SVGSVGElement>(null);
+  const liveLayer = useRef<SVGSVGElement>(null);
   const [size, setSize] = useState({ width: 600, height: 150 });
   const [spanMs, setSpanMs] = useState(DEFAULT_SPAN_MS);
   const [pinnedEnd, setPinnedEnd] = useState<number | undefined>();
@@ -78,7 +80,7 @@ export function SpaceTime() {
   const pxPerMs = (width - LEFT_PX - RIGHT_PX) / shownMs;
   /**
    * Marks are placed from an origin that moves only every `ORIGIN_STEP_WINDOWS` windows, inside
-   * a group shifted to the window: following "now" changes one transform, not every mark's
+   * layers shifted to the window: following "now" changes their shifts, not every mark's
    * position, so the browser does not lay the diagram out again on each frame.
    */
   const originMs = Math.floor(start / (ORIGIN_STEP_WINDOWS * shownMs)) * ORIGIN_STEP_WINDOWS * shownMs;
@@ -103,13 +105,39 @@ export function SpaceTime() {
   const liveLabels = placeLabels(live, place, diagram.sent, settledLabels.after);
   const nowX = xAt(place, now);
 
-  const onPointerDown = (e: PointerEvent<SVGSVGElement>): void => {
+  /**
+   * The plot is two layers over the lines and names: the settled marks, painted once per slice and
+   * then only moved (a composited layer, shifted by a CSS transform), and the live marks with the
+   * now line, repainted as they change. Both are shifted by whole pixels so they stay aligned.
+   */
+  const plotLeftPx = LEFT_PX - PLOT_MARGIN_PX;
+  const layerShiftPx = Math.round(shiftPx) - plotLeftPx;
+  const settledInnerPx = Math.round((originMs - fromMs) * pxPerMs);
+  const settledShiftPx = layerShiftPx - settledInnerPx;
+  /** The diagram as one SVG file, as the page shows it. */
+  const joined = (): SVGSVGElement | undefined =>
+    svg.current && settledLayer.current && liveLayer.current
+      ? joinLayers(svg.current, 'st-plot', [
+          { svg: settledLayer.current, x: plotLeftPx + settledShiftPx },
+          { svg: liveLayer.current, x: plotLeftPx },
+        ])
+      : undefined;
+  const saveSvg = (): void => {
+    const file = joined();
+    if (file) downloadSvg(file, 'spacetime.svg');
+  };
+  const savePng = (): void => {
+    const file = joined();
+    if (file) void downloadPng(file, 'spacetime.png');
+  };
+
+  const onPointerDown = (e: PointerEvent<HTMLElement>): void => {
     if ((e.target as Element).closest('[data-testid="event"]')) return;
     drag.current = { x: e.clientX, end };
     setSpanMs(shownMs);
     e.currentTarget.setPointerCapture?.(e.pointerId);
   };
-  const onPointerMove = (e: PointerEvent<SVGSVGElement>): void => {
+  const onPointerMove = (e: PointerEvent<HTMLElement>): void => {
     if (!drag.current) return;
     setPinnedEnd(Math.max(shownMs, drag.current.end - (e.clientX - drag.current.x) / pxPerMs));
   };
@@ -140,35 +168,31 @@ export function SpaceTime() {
         <button type="button" className="follow" aria-pressed={pinnedEnd === undefined} onClick={() => setPinnedEnd(undefined)}>
           Follow now
         </button>
-        <button type="button" onClick={() => svg.current && downloadSvg(svg.current, 'spacetime.svg')}>
+        <button type="button" onClick={saveSvg}>
           SVG
         </button>
-        <button type="button" onClick={() => svg.current && void downloadPng(svg.current, 'spacetime.png')}>
+        <button type="button" onClick={savePng}>
           PNG
         </button>
       </div>
-      <div className="spacetime-box" ref={box}>
-        <svg
-          ref={svg}
-          xmlns="http://www.w3.org/2000/svg"
-          width={width}
-          height={height}
-          viewBox={`0 0 ${width} ${height}`}
-          className="st-svg"
-          data-testid="spacetime"
-          aria-label="Space-time diagram: one line per node, an arrow per message; drag to pan"
-          onPointerDown={onPointerDown}
-          onPointerMove={onPointerMove}
-          onPointerUp={onPointerUp}
-        >
+      <figure
+        className="spacetime-box"
+        ref={box}
+        data-testid="spacetime"
+        aria-label="Space-time diagram: one line per node, an arrow per message; drag to pan"
+        onPointerDown={onPointerDown}
+        onPointerMove={onPointerMove}
+        onPointerUp={onPointerUp}
+      >
+        <svg ref={svg} xmlns="http://www.w3.org/2000/svg" width={width} height={height} viewBox={`0 0 ${width} ${height}`} className="st-svg" aria-hidden="true">
           <style>{DIAGRAM_CSS}</style>
           <defs>
             <marker id="st-head" viewBox="0 0 8 8" refX="7" refY="4" markerUnits="userSpaceOnUse" markerWidth="8" markerHeight="8" orient="auto-start-reverse">
               <path d="M0,0 L8,4 L0,8 z" fill="#57606a" />
             </marker>
-            {/* Marks up to a slice before the window are drawn; they must not cover the node names. */}
+            {/* The plot's clip in an exported file; on the page the plot's box clips it. */}
             <clipPath id="st-plot">
-              <rect x={LEFT_PX - PLOT_MARGIN_PX} y={0} width={width - LEFT_PX + PLOT_MARGIN_PX} height={height} />
+              <rect x={plotLeftPx} y={0} width={width - plotLeftPx} height={height} />
             </clipPath>
           </defs>
           <rect className="st-bg" x={0} y={0} width={width} height={height} />
@@ -181,17 +205,24 @@ export function SpaceTime() {
               </text>
             </g>
           ))}
-          <g clipPath="url(#st-plot)">
-            <g transform={`translate(${shiftPx} 0)`}>
+        </svg>
+        {/* Marks up to a slice before the window are drawn; the plot's box keeps them off the node names. */}
+        <div className="st-plot" data-testid="spacetime-plot" style={{ left: plotLeftPx, width: width - plotLeftPx, height }}>
+          <svg ref={settledLayer} className="st-svg st-layer st-settled" width={width - plotLeftPx} height={height} style={{ transform: `translateX(${settledShiftPx}px)` }}>
+            <g transform={`translate(${settledInnerPx} 0)`}>
               <DiagramLines shown={settled} place={place} nowMs={settledMs} />
+              <DiagramDots shown={settled} place={place} labelSlots={settledLabels.slots} sent={diagram.sent} pick={pick} />
+            </g>
+          </svg>
+          <svg ref={liveLayer} className="st-svg st-layer" width={width - plotLeftPx} height={height}>
+            <g transform={`translate(${layerShiftPx} 0)`}>
               <DiagramLines shown={live} place={place} nowMs={now} />
               <line className="st-now" x1={nowX} x2={nowX} y1={4} y2={height - 2} />
-              <DiagramDots shown={settled} place={place} labelSlots={settledLabels.slots} sent={diagram.sent} pick={pick} />
               <DiagramDots shown={live} place={place} labelSlots={liveLabels.slots} sent={diagram.sent} pick={pick} />
             </g>
-          </g>
-        </svg>
-      </div>
+          </svg>
+        </div>
+      </figure>
     </div>
   );
 }

@@ -38,3 +38,29 @@ export async function downloadPng(svg: SVGSVGElement, name: string): Promise<voi
     URL.revokeObjectURL(url);
   }
 }
+
+/** An SVG element drawn over a base one, `x` px right of the base's origin. */
+export interface SvgLayer {
+  readonly svg: SVGSVGElement;
+  readonly x: number;
+}
+
+/**
+ * One SVG of what the page shows as a base with layers over it: a copy of `base` with each
+ * layer's content drawn on top, in order, inside the base's clip path `clipId`.
+ */
+export function joinLayers(base: SVGSVGElement, clipId: string, layers: readonly SvgLayer[]): SVGSVGElement {
+  const svgNs = 'http://www.w3.org/2000/svg';
+  const joined = base.cloneNode(true) as SVGSVGElement;
+  joined.removeAttribute('aria-hidden');
+  const clipped = document.createElementNS(svgNs, 'g');
+  clipped.setAttribute('clip-path', `url(#${clipId})`);
+  for (const { svg, x } of layers) {
+    const shifted = document.createElementNS(svgNs, 'g');
+    shifted.setAttribute('transform', `translate(${x} 0)`);
+    for (const child of svg.childNodes) shifted.appendChild(child.cloneNode(true));
+    clipped.appendChild(shifted);
+  }
+  joined.appendChild(clipped);
+  return joined;
+}
