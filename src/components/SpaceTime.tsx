@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type PointerEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type PointerEvent, type ReactNode, type Ref } from 'react';
 import { useSimulation } from '../store/context.tsx';
 import { DiagramDots, DiagramLines, placeLabels, xAt, yAt } from './DiagramMarks.tsx';
 import { nodeColor } from './palette.ts';
@@ -19,7 +19,8 @@ const MIN_SPAN_MS = 1_000;
 const MAX_SPAN_MS = 600_000;
 
 /**
- * Kept inside the SVG so an exported file looks like the page. Marks differ by shape and
+ * Kept inside the base SVG so an exported file looks like the page; on the page an inline
+ * style applies to the whole document, so the plot's layers get it too. Marks differ by shape and
  * pattern as well as colour: past is solid and thick, future dashed, concurrent faded.
  */
 const DIAGRAM_CSS = `
@@ -55,8 +56,10 @@ export function SpaceTime() {
   const marks = useCausalMarks();
   const box = useRef<HTMLElement>(null);
   const svg = useRef<SVGSVGElement>(null);
-  const settledLayer = useRef<SVGSVGElement>(null);
-  const liveLayer = useRef<SVGSVGElement>(null);
+  const settledLines = useRef<SVGSVGElement>(null);
+  const liveLines = useRef<SVGSVGElement>(null);
+  const settledDots = useRef<SVGSVGElement>(null);
+  const liveDots = useRef<SVGSVGElement>(null);
   const [size, setSize] = useState({ width: 600, height: 150 });
   const [spanMs, setSpanMs] = useState(DEFAULT_SPAN_MS);
   const [pinnedEnd, setPinnedEnd] = useState<number | undefined>();
@@ -106,22 +109,28 @@ export function SpaceTime() {
   const nowX = xAt(place, now);
 
   /**
-   * The plot is two layers over the lines and names: the settled marks, painted once per slice and
-   * then only moved (a composited layer, shifted by a CSS transform), and the live marks with the
-   * now line, repainted as they change. Both are shifted by whole pixels so they stay aligned.
+   * The plot is four layers over the lines and names, in the order marks have always been drawn:
+   * settled lines, live lines and the now line, settled dots, live dots. Settled layers are
+   * painted once per slice and then only moved (composited, shifted by a CSS transform); live
+   * ones are repainted as they change. All are shifted by whole pixels so they stay aligned.
    */
   const plotLeftPx = LEFT_PX - PLOT_MARGIN_PX;
+  const plotWidthPx = width - plotLeftPx;
   const layerShiftPx = Math.round(shiftPx) - plotLeftPx;
   const settledInnerPx = Math.round((originMs - fromMs) * pxPerMs);
   const settledShiftPx = layerShiftPx - settledInnerPx;
+  /** A settled layer's box holds its dots: they lie between `fromMs` and at most a slice past the window. */
+  const settledWidthPx = Math.ceil((shownMs + sliceMs + 100) * pxPerMs) + 2 * PLOT_MARGIN_PX;
   /** The diagram as one SVG file, as the page shows it. */
-  const joined = (): SVGSVGElement | undefined =>
-    svg.current && settledLayer.current && liveLayer.current
-      ? joinLayers(svg.current, 'st-plot', [
-          { svg: settledLayer.current, x: plotLeftPx + settledShiftPx },
-          { svg: liveLayer.current, x: plotLeftPx },
-        ])
-      : undefined;
+  const joined = (): SVGSVGElement | undefined => {
+    const layers = [settledLines, liveLines, settledDots, liveDots].map((layer) => layer.current);
+    if (!svg.current || layers.some((layer) => !layer)) return undefined;
+    return joinLayers(
+      svg.current,
+      { x: plotLeftPx, width: plotWidthPx, height },
+      layers.map((layer, i) => ({ svg: layer as SVGSVGElement, x: plotLeftPx + (i % 2 === 0 ? settledShiftPx : 0) })),
+    );
+  };
   const saveSvg = (): void => {
     const file = joined();
     if (file) downloadSvg(file, 'spacetime.svg');
@@ -184,16 +193,12 @@ export function SpaceTime() {
         onPointerMove={onPointerMove}
         onPointerUp={onPointerUp}
       >
-        <svg ref={svg} xmlns="http://www.w3.org/2000/svg" width={width} height={height} viewBox={`0 0 ${width} ${height}`} className="st-svg" aria-hidden="true">
+        <svg ref={svg} xmlns="http://www.w3.org/2000/svg" width={width} height={height} viewBox={`0 0 ${width} ${height}`} className="st-svg">
           <style>{DIAGRAM_CSS}</style>
           <defs>
             <marker id="st-head" viewBox="0 0 8 8" refX="7" refY="4" markerUnits="userSpaceOnUse" markerWidth="8" markerHeight="8" orient="auto-start-reverse">
               <path d="M0,0 L8,4 L0,8 z" fill="#57606a" />
             </marker>
-            {/* The plot's clip in an exported file; on the page the plot's box clips it. */}
-            <clipPath id="st-plot">
-              <rect x={plotLeftPx} y={0} width={width - plotLeftPx} height={height} />
-            </clipPath>
           </defs>
           <rect className="st-bg" x={0} y={0} width={width} height={height} />
           {names.map((name, i) => (
@@ -207,22 +212,50 @@ export function SpaceTime() {
           ))}
         </svg>
         {/* Marks up to a slice before the window are drawn; the plot's box keeps them off the node names. */}
-        <div className="st-plot" data-testid="spacetime-plot" style={{ left: plotLeftPx, width: width - plotLeftPx, height }}>
-          <svg ref={settledLayer} className="st-svg st-layer st-settled" width={width - plotLeftPx} height={height} style={{ transform: `translateX(${settledShiftPx}px)` }}>
-            <g transform={`translate(${settledInnerPx} 0)`}>
-              <DiagramLines shown={settled} place={place} nowMs={settledMs} />
-              <DiagramDots shown={settled} place={place} labelSlots={settledLabels.slots} sent={diagram.sent} pick={pick} />
-            </g>
-          </svg>
-          <svg ref={liveLayer} className="st-svg st-layer" width={width - plotLeftPx} height={height}>
-            <g transform={`translate(${layerShiftPx} 0)`}>
-              <DiagramLines shown={live} place={place} nowMs={now} />
-              <line className="st-now" x1={nowX} x2={nowX} y1={4} y2={height - 2} />
-              <DiagramDots shown={live} place={place} labelSlots={liveLabels.slots} sent={diagram.sent} pick={pick} />
-            </g>
-          </svg>
+        <div className="st-plot" data-testid="spacetime-plot" style={{ left: plotLeftPx, width: plotWidthPx, height }}>
+          <PlotLayer ref={settledLines} settled widthPx={settledWidthPx} heightPx={height} shiftPx={settledShiftPx} innerPx={settledInnerPx}>
+            <DiagramLines shown={settled} place={place} nowMs={settledMs} />
+          </PlotLayer>
+          <PlotLayer ref={liveLines} settled={false} widthPx={plotWidthPx} heightPx={height} shiftPx={0} innerPx={layerShiftPx}>
+            <DiagramLines shown={live} place={place} nowMs={now} />
+            <line className="st-now" x1={nowX} x2={nowX} y1={4} y2={height - 2} />
+          </PlotLayer>
+          <PlotLayer ref={settledDots} settled widthPx={settledWidthPx} heightPx={height} shiftPx={settledShiftPx} innerPx={settledInnerPx}>
+            <DiagramDots shown={settled} place={place} labelSlots={settledLabels.slots} sent={diagram.sent} pick={pick} />
+          </PlotLayer>
+          <PlotLayer ref={liveDots} settled={false} widthPx={plotWidthPx} heightPx={height} shiftPx={0} innerPx={layerShiftPx}>
+            <DiagramDots shown={live} place={place} labelSlots={liveLabels.slots} sent={diagram.sent} pick={pick} />
+          </PlotLayer>
         </div>
       </figure>
     </div>
+  );
+}
+
+/**
+ * One layer of the plot: an SVG box at `shiftPx` in the plot (a CSS transform, which a settled
+ * layer's browser layer follows without repainting) with its marks shifted by `innerPx`.
+ */
+function PlotLayer({
+  ref,
+  settled,
+  widthPx,
+  heightPx,
+  shiftPx,
+  innerPx,
+  children,
+}: {
+  ref: Ref<SVGSVGElement>;
+  settled: boolean;
+  widthPx: number;
+  heightPx: number;
+  shiftPx: number;
+  innerPx: number;
+  children: ReactNode;
+}) {
+  return (
+    <svg ref={ref} className={`st-svg st-layer${settled ? ' st-settled' : ''}`} width={widthPx} height={heightPx} style={shiftPx === 0 ? undefined : { transform: `translateX(${shiftPx}px)` }}>
+      <g transform={`translate(${innerPx} 0)`}>{children}</g>
+    </svg>
   );
 }

@@ -47,20 +47,32 @@ export interface SvgLayer {
 
 /**
  * One SVG of what the page shows as a base with layers over it: a copy of `base` with each
- * layer's content drawn on top, in order, inside the base's clip path `clipId`.
+ * layer's content drawn on top, in order, clipped to the box from `clip.x` to the right edge
+ * (as the page's box around the layers clips them). It is titled with the base's aria-label
+ * or, failing that, that of its closest labelled ancestor.
  */
-export function joinLayers(base: SVGSVGElement, clipId: string, layers: readonly SvgLayer[]): SVGSVGElement {
+export function joinLayers(base: SVGSVGElement, clip: { readonly x: number; readonly width: number; readonly height: number }, layers: readonly SvgLayer[]): SVGSVGElement {
   const svgNs = 'http://www.w3.org/2000/svg';
   const joined = base.cloneNode(true) as SVGSVGElement;
-  joined.removeAttribute('aria-hidden');
+  const label = base.closest('[aria-label]')?.getAttribute('aria-label');
+  if (label) {
+    const title = document.createElementNS(svgNs, 'title');
+    title.textContent = label;
+    joined.prepend(title);
+  }
+  const clipPath = document.createElementNS(svgNs, 'clipPath');
+  clipPath.id = 'joined-clip';
+  const box = document.createElementNS(svgNs, 'rect');
+  for (const [name, value] of Object.entries({ x: clip.x, y: 0, width: clip.width, height: clip.height })) box.setAttribute(name, String(value));
+  clipPath.append(box);
   const clipped = document.createElementNS(svgNs, 'g');
-  clipped.setAttribute('clip-path', `url(#${clipId})`);
+  clipped.setAttribute('clip-path', 'url(#joined-clip)');
   for (const { svg, x } of layers) {
     const shifted = document.createElementNS(svgNs, 'g');
     shifted.setAttribute('transform', `translate(${x} 0)`);
-    for (const child of svg.childNodes) shifted.appendChild(child.cloneNode(true));
-    clipped.appendChild(shifted);
+    for (const child of svg.childNodes) shifted.append(child.cloneNode(true));
+    clipped.append(shifted);
   }
-  joined.appendChild(clipped);
+  joined.append(clipPath, clipped);
   return joined;
 }

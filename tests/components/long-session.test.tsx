@@ -139,21 +139,104 @@ describe('the inspector in a long run', { timeout: LONG_TEST_MS }, () => {
   });
 });
 
+/** The number in an SVG `translate(x …)` or CSS `translateX(xpx)`, 0 without one. */
+function shiftOf(transform: string | null | undefined): number {
+  return Number(/translateX?\((-?[\d.e+-]+)/.exec(transform ?? '')?.[1] ?? 0);
+}
+
+/** Where a mark's x lands in the diagram: its own x plus every shift of the groups and layer boxes around it. */
+function diagramX(mark: Element, x: number): number {
+  let total = x;
+  for (let el = mark.parentElement; el && el.dataset.testid !== 'spacetime'; el = el.parentElement) {
+    total += shiftOf(el.getAttribute('transform')) + shiftOf(el.style.transform) + (Number.parseFloat(el.style.left) || 0);
+  }
+  return total;
+}
+
+/** Each receive dot's and each arrow head's x, by message and receiving node; and the now line's. */
+function marksOnAxis(root: Element): { receives: Map<string, number[]>; arrowHeads: Map<string, number[]>; nowX: number } {
+  const receives = new Map<string, number[]>();
+  for (const dot of root.querySelectorAll('[data-testid="event"][data-kind="receive"]')) {
+    const key = `${dot.getAttribute('data-msg')}>${dot.getAttribute('data-node')}`;
+    receives.set(key, [...(receives.get(key) ?? []), diagramX(dot, Number(dot.getAttribute('cx')))]);
+  }
+  const arrowHeads = new Map<string, number[]>();
+  for (const arrow of root.querySelectorAll('[data-testid="arrow"]:not(.lost)')) {
+    const key = `${arrow.getAttribute('data-msg')}>${arrow.getAttribute('data-to')}`;
+    arrowHeads.set(key, [...(arrowHeads.get(key) ?? []), diagramX(arrow, Number(arrow.getAttribute('x2')))]);
+  }
+  const now = root.querySelector('.st-now') as Element;
+  return { receives, arrowHeads, nowX: diagramX(now, Number(now.getAttribute('x1'))) };
+}
+
 describe('the diagram of a long run', { timeout: LONG_TEST_MS }, () => {
-  it('keeps its marks in the plot, right of the node names, so those drawn just before the window stay off them (the exported clip too)', () => {
+  it('keeps its marks in the plot, right of the node names, so those drawn just before the window stay off them', () => {
     openLongSession(<SpaceTime />);
     const diagram = screen.getByTestId('spacetime');
     const badges = within(diagram)
       .getAllByTestId('spacetime-row')
       .map((row) => row.querySelector('circle') as SVGCircleElement);
     const namesEndPx = Math.max(...badges.map((badge) => Number(badge.getAttribute('cx')) + Number(badge.getAttribute('r'))));
-    const plot = within(diagram).getByTestId('spacetime-plot');
-    expect(Number.parseFloat(plot.style.left)).toBeGreaterThan(namesEndPx);
-    const dots = within(diagram).getAllByTestId('event');
-    expect(dots.length).toBeGreaterThan(0);
-    for (const dot of dots) expect(plot.contains(dot)).toBe(true);
-    const clip = diagram.querySelector('clipPath') as SVGClipPathElement;
-    expect(Number(clip.querySelector('rect')?.getAttribute('x'))).toBe(Number.parseFloat(plot.style.left));
+    expect(Number.parseFloat(within(diagram).getByTestId('spacetime-plot').style.left)).toBeGreaterThan(namesEndPx);
+  });
+
+  it('puts settled and live marks on one time axis, on the page and in the exported file', async () => {
+    const store = openLongSession(<SpaceTime />);
+    for (let i = 0; i < 2; i++) fireEvent.click(screen.getByRole('button', { name: 'Zoom in' }));
+    const diagram = screen.getByTestId('spacetime');
+    const settled = [...diagram.querySelectorAll('.st-settled [data-testid="event"]')];
+    const live = [...diagram.querySelectorAll('.st-layer:not(.st-settled) [data-testid="event"]')];
+    expect(settled.length).toBeGreaterThan(0);
+    expect(live.length).toBeGreaterThan(0);
+
+    // Times come from the dots' tooltips: x must be one line in t across both layers.
+    const timed = [...settled, ...live]
+      .filter((dot) => dot.tagName === 'circle')
+      .map((dot) => ({ t: Number(/t=(\d+) ms/.exec(dot.textContent ?? '')?.[1]), x: diagramX(dot, Number(dot.getAttribute('cx'))) }))
+      .sort((a, b) => a.t - b.t);
+    const first = timed[0] as { t: number; x: number };
+    const last = timed.at(-1) as { t: number; x: number };
+    const pxPerMs = (last.x - first.x) / (last.t - first.t);
+    expect(pxPerMs).toBeGreaterThan(0);
+    for (const { t, x } of timed) expect(x).toBeCloseTo(first.x + (t - first.t) * pxPerMs, 6);
+    const page = marksOnAxis(diagram);
+    // The now line moves in steps of 50 ms, ahead of the run's time by less than a step.
+    const aheadMs = (page.nowX - first.x) / pxPerMs + first.t - store.getState().now;
+    expect(aheadMs).toBeGreaterThanOrEqual(-1e-6);
+    expect(aheadMs).toBeLessThan(50);
+    // Arrows, in the line layers, end on their receive dots, in the dot layers.
+    const matched = { settled: 0, live: 0 };
+    for (const [key, heads] of page.arrowHeads) {
+      const dots = page.receives.get(key);
+      if (!dots) continue;
+      for (const head of heads) expect(dots.some((x) => Math.abs(x - head) < 1e-6)).toBe(true);
+      const arrow = diagram.querySelector(`[data-testid="arrow"][data-msg="${key.split('>')[0]}"][data-to="${key.split('>')[1]}"]`);
+      matched[arrow?.closest('.st-settled') ? 'settled' : 'live'] += heads.length;
+    }
+    expect(matched.settled).toBeGreaterThan(10);
+    expect(matched.live).toBeGreaterThan(0);
+
+    const saved: Blob[] = [];
+    const createObjectURL = URL.createObjectURL;
+    URL.createObjectURL = (blob: Blob) => (saved.push(blob), 'blob:diagram');
+    const click = HTMLAnchorElement.prototype.click;
+    HTMLAnchorElement.prototype.click = () => undefined;
+    try {
+      fireEvent.click(screen.getByRole('button', { name: 'SVG' }));
+    } finally {
+      URL.createObjectURL = createObjectURL;
+      HTMLAnchorElement.prototype.click = click;
+    }
+    // Read as HTML: the test DOM's serializer writes the svg's xmlns twice (browsers do not; the e2e test parses the file as XML).
+    const file = new DOMParser().parseFromString(await (saved[0] as Blob).text(), 'text/html').body.firstElementChild as Element;
+    expect(file.tagName.toLowerCase()).toBe('svg');
+    expect(file.querySelector('title')?.textContent).toContain('Space-time diagram');
+    const clip = file.querySelector('clipPath rect');
+    expect(Number(clip?.getAttribute('x'))).toBe(Number.parseFloat(within(diagram).getByTestId('spacetime-plot').style.left));
+    const exported = marksOnAxis(file);
+    expect(exported.nowX).toBeCloseTo(page.nowX, 6);
+    expect([...exported.receives]).toEqual([...page.receives].map(([key, xs]) => [key, xs.map((x) => expect.closeTo(x, 6))]));
+    expect([...exported.arrowHeads]).toEqual([...page.arrowHeads].map(([key, xs]) => [key, xs.map((x) => expect.closeTo(x, 6))]));
   });
 });
 

@@ -45,6 +45,8 @@ test.describe('space-time diagram, inspection and time travel', () => {
   test('a click on a dot in the diagram inspects its message, Shift-click compares, and a drag on the plot pans', async ({ page }) => {
     await seedExample(app);
     const send = (msg: string) => page.locator(`[data-testid="event"][data-kind="send"][data-msg="${msg}"]`);
+    // Both sends lie in the settled layers, under the live ones: the click passes through those.
+    for (const msg of ['A1', 'B1']) expect(await send(msg).evaluate((dot) => dot.closest('.st-settled') !== null)).toBe(true);
     // The sender's own delivery is drawn on its send, so the mouse lands on one of the two
     // (both pick the message): force skips Playwright's check that the send itself is on top.
     await send('B1').click({ force: true });
@@ -142,14 +144,17 @@ test.describe('space-time diagram, inspection and time travel', () => {
     const svg = await readFile(path, 'utf8');
     const counts = await page.evaluate((text) => {
       const file = new DOMParser().parseFromString(text, 'image/svg+xml');
-      const plot = file.querySelector('g[clip-path="url(#st-plot)"]');
+      const plot = file.querySelector('g[clip-path="url(#joined-clip)"]');
       return {
         errors: file.querySelectorAll('parsererror').length,
+        title: file.querySelector('svg > title')?.textContent?.startsWith('Space-time diagram'),
+        styled: file.querySelector('style')?.textContent?.includes('.st-arrow'),
+        arrowHead: file.querySelectorAll('marker#st-head').length,
         rows: file.querySelectorAll('[data-testid="spacetime-row"]').length,
         arrows: plot?.querySelectorAll('[data-testid="arrow"]').length,
         events: plot?.querySelectorAll('[data-testid="event"]').length,
       };
     }, svg);
-    expect(counts, 'one file: the lines and names, and every mark (settled or live) in the clipped plot').toEqual({ errors: 0, rows: 3, arrows: 6, events: 18 });
+    expect(counts, 'one file: the lines and names, and every mark (settled or live) in the clipped plot').toEqual({ errors: 0, title: true, styled: true, arrowHead: 1, rows: 3, arrows: 6, events: 18 });
   });
 });
