@@ -17,6 +17,21 @@ const ORIGIN_STEP_WINDOWS = 100;
 const SLICES_PER_WINDOW = 4;
 const MIN_SPAN_MS = 1_000;
 const MAX_SPAN_MS = 600_000;
+/** A young run's window starts this wide, and grows by this factor whenever now gets within RUN_ROOM of its end. */
+const YOUNG_SPAN_MS = 3 * MIN_SPAN_MS;
+const YOUNG_GROWTH = 1.25;
+const RUN_ROOM = 1.15;
+
+/**
+ * While following a young run, the window grows with it, so early events are not squeezed to
+ * the left: the smallest of 3 s, 3.75 s, 4.7 s, … that is RUN_ROOM times `nowMs`. It grows in
+ * steps, not with every frame, so marks stay put in between (and are not all redrawn).
+ */
+function youngSpanMs(nowMs: number): number {
+  let spanMs = YOUNG_SPAN_MS;
+  while (spanMs < nowMs * RUN_ROOM) spanMs *= YOUNG_GROWTH;
+  return spanMs;
+}
 
 /**
  * Kept inside the base SVG so an exported file looks like the page; on the page an inline
@@ -76,8 +91,7 @@ export function SpaceTime() {
   }, []);
 
   const { width, height } = size;
-  /** While following a young run, the window grows with it, so early events are not squeezed to the left. */
-  const shownMs = pinnedEnd === undefined ? Math.min(spanMs, Math.max(MIN_SPAN_MS * 3, now * 1.15)) : spanMs;
+  const shownMs = pinnedEnd === undefined ? Math.min(spanMs, youngSpanMs(now)) : spanMs;
   const end = pinnedEnd ?? Math.max(shownMs, now + shownMs * 0.08);
   const start = end - shownMs;
   const pxPerMs = (width - LEFT_PX - RIGHT_PX) / shownMs;

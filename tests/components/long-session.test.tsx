@@ -261,6 +261,38 @@ describe('the diagram while the run goes on', () => {
   });
 });
 
+describe('the diagram of a young run', () => {
+  it('widens its window in steps as the run grows, so its marks stay put in between', () => {
+    const store = createSimulationStore(DEFAULT_SETTINGS, [], { playing: true });
+    render(
+      <SimulationProvider store={store}>
+        <SpaceTime />
+      </SimulationProvider>,
+    );
+    const playTo = (ms: number): void =>
+      act(() => {
+        while (store.getState().now < ms) store.getState().actions.tick(ms - store.getState().now);
+      });
+    act(() => store.getState().actions.send(0, 'Hello'));
+    playTo(600);
+    act(() => store.getState().actions.send(1, 'Hi'));
+    playTo(800);
+    const diagram = screen.getByTestId('spacetime');
+    /** Where the two sends are drawn (their dots move from the live to the settled layers, so they are looked up afresh). */
+    const xs = (): number[] => ['A1', 'B1'].map((msg) => Number(diagram.querySelector(`[data-kind="send"][data-msg="${msg}"]`)?.getAttribute('cx')));
+    const first = xs();
+    expect(first[1]).toBeGreaterThan(first[0] as number);
+    // The window is 3 s wide until now comes within 15% of its end (2.6 s)…
+    playTo(2_500);
+    expect(xs()).toEqual(first);
+    // …then 3.75 s: the run so far takes four fifths of the width it took, and stays so until 3.26 s.
+    for (const ms of [2_700, 3_200]) {
+      playTo(ms);
+      xs().forEach((x, i) => expect(x).toBeCloseTo((first[i] as number) / 1.25, 6));
+    }
+  });
+});
+
 describe('a long hold-back buffer', () => {
   it('shows the held messages in view only, and the oldest and newest by scrolling', () => {
     const held: BufferEntry[] = Array.from({ length: 500 }, (_, i) => ({
