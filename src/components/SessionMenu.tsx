@@ -5,6 +5,7 @@ import { useSimulation, useSimulationStore } from '../store/context.tsx';
 import { currentSession, startNewSession } from '../store/persist.ts';
 import { MAX_NODES } from '../store/settings.ts';
 import { shareLink } from '../store/share.ts';
+import { showSeconds } from './format.ts';
 import { useScenarios } from './useScenarios.ts';
 import '../session.css';
 
@@ -54,12 +55,21 @@ export function SessionMenu() {
     }
   };
 
+  /**
+   * What an export says it holds: the run up to the moment shown, which after a rewind is not
+   * the end of what was recorded (the link keeps that; a file holds what happened).
+   */
+  const exported = (what: string, run: { readonly now: number }): string =>
+    actions.recordedFuture()
+      ? `${what} up to t = ${showSeconds(run.now)}, the moment shown. What was recorded after it is not in the file: play on to the end to include it.`
+      : `${what}.`;
+
   const exportTrace = async (): Promise<void> => {
     const run = actions.currentRun();
     const traceFile = await loadTraceFile().catch(() => undefined);
     if (!traceFile) return setStatus(UNAVAILABLE);
     offerFile(traceFile.serializeRunTrace(run), fileName('trace.json'), 'application/json');
-    setStatus({ kind: 'done', text: 'Trace exported.' });
+    setStatus({ kind: 'done', text: exported('Trace exported', run) });
   };
 
   const exportShiViz = async (): Promise<void> => {
@@ -67,7 +77,7 @@ export function SessionMenu() {
     const shiViz = await loadShiViz().catch(() => undefined);
     if (!shiViz) return setStatus(UNAVAILABLE);
     offerFile(shiViz.toShiViz(replayRun(run).toTrace()), fileName('shiviz.log'), 'text/plain');
-    setStatus({ kind: 'done', text: 'ShiViz log exported: open it at bestchai.bitbucket.io/shiviz.' });
+    setStatus({ kind: 'done', text: `${exported('ShiViz log exported', run)} Open it at bestchai.bitbucket.io/shiviz.` });
   };
 
   const importFile = async (event: ChangeEvent<HTMLInputElement>): Promise<void> => {

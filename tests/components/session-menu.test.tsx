@@ -94,4 +94,34 @@ describe('the session menu', () => {
     expect(store.getState().trace).toEqual([]);
     expect(screen.getByRole('status').textContent).toBe('New session started.');
   });
+
+  it('says how far an exported file reaches: after a rewind, up to the moment shown', async () => {
+    const user = userEvent.setup();
+    const { store } = renderWithStore(ui());
+    act(() => {
+      store.getState().actions.send(0, 'Hello');
+      for (let i = 0; i < 4; i++) store.getState().actions.step();
+    });
+    const files: Blob[] = [];
+    const saved = { create: URL.createObjectURL, revoke: URL.revokeObjectURL, click: HTMLAnchorElement.prototype.click };
+    URL.createObjectURL = (blob: Blob) => (files.push(blob), 'blob:file');
+    URL.revokeObjectURL = () => undefined;
+    HTMLAnchorElement.prototype.click = () => undefined;
+    try {
+      await user.click(screen.getByText('Session'));
+      await user.click(screen.getByRole('button', { name: 'Export trace' }));
+      await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Trace exported.'));
+      act(() => store.getState().actions.stepBack());
+      const shownMs = store.getState().view.now;
+      await user.click(screen.getByRole('button', { name: 'Export trace' }));
+      await waitFor(() => expect(screen.getByRole('status').textContent).toContain(`Trace exported up to t = ${(shownMs / 1000).toFixed(2)} s, the moment shown.`));
+      await user.click(screen.getByRole('button', { name: 'Export ShiViz' }));
+      await waitFor(() => expect(screen.getByRole('status').textContent).toMatch(/^ShiViz log exported up to t = .* play on to the end to include it\. Open it at/));
+    } finally {
+      Object.assign(URL, { createObjectURL: saved.create, revokeObjectURL: saved.revoke });
+      HTMLAnchorElement.prototype.click = saved.click;
+    }
+    const [whole, rewound] = (await Promise.all(files.slice(0, 2).map((file) => file.text()))).map((text) => JSON.parse(text) as { events: unknown[] });
+    expect(rewound?.events.length).toBeLessThan(whole?.events.length ?? 0);
+  });
 });
