@@ -17,20 +17,21 @@ const ORIGIN_STEP_WINDOWS = 100;
 const SLICES_PER_WINDOW = 4;
 const MIN_SPAN_MS = 1_000;
 const MAX_SPAN_MS = 600_000;
-/** A young run's window starts this wide, and grows by this factor whenever now gets within RUN_ROOM of its end. */
+/** A young run's window starts this wide and grows by this factor while it is less than RUN_ROOM × now. */
 const YOUNG_SPAN_MS = 3 * MIN_SPAN_MS;
 const YOUNG_GROWTH = 1.25;
 const RUN_ROOM = 1.15;
 
 /**
- * While following a young run, the window grows with it, so early events are not squeezed to
- * the left: the smallest of 3 s, 3.75 s, 4.7 s, … that is RUN_ROOM times `nowMs`. It grows in
- * steps, not with every frame, so marks stay put in between (and are not all redrawn).
+ * The window's width while it follows a run without a zoom: it grows with a young run, so early
+ * events are not squeezed to the left, to the smallest of 3 s, 3.75 s, 4.7 s, … that is at
+ * least RUN_ROOM × `nowMs`, and at most `capMs`. It grows in steps, not with every frame, so
+ * marks stay put in between (and are not all redrawn).
  */
-function youngSpanMs(nowMs: number): number {
+function followedSpanMs(nowMs: number, capMs: number): number {
   let spanMs = YOUNG_SPAN_MS;
-  while (spanMs < nowMs * RUN_ROOM) spanMs *= YOUNG_GROWTH;
-  return spanMs;
+  while (spanMs < nowMs * RUN_ROOM && spanMs < capMs) spanMs *= YOUNG_GROWTH;
+  return Math.min(spanMs, capMs);
 }
 
 /**
@@ -76,9 +77,12 @@ export function SpaceTime() {
   const settledDots = useRef<SVGSVGElement>(null);
   const liveDots = useRef<SVGSVGElement>(null);
   const [size, setSize] = useState({ width: 600, height: 150 });
-  const [spanMs, setSpanMs] = useState(DEFAULT_SPAN_MS);
-  const [pinnedEnd, setPinnedEnd] = useState<number | undefined>();
-  const drag = useRef<{ x: number; end: number } | undefined>(undefined);
+  /** The width the user zoomed to, if they did. */
+  const [zoomMs, setZoomMs] = useState<number | undefined>();
+  /** Where the window stays, and how wide, once dragged or panned away from now. */
+  const [pinned, setPinned] = useState<{ readonly end: number; readonly spanMs: number } | undefined>();
+  /** A drag in progress: where it started, and the window then. */
+  const drag = useRef<{ x: number; end: number; spanMs: number; msPerPx: number } | undefined>(undefined);
 
   useEffect(() => {
     const el = box.current;
@@ -91,8 +95,8 @@ export function SpaceTime() {
   }, []);
 
   const { width, height } = size;
-  const shownMs = pinnedEnd === undefined ? Math.min(spanMs, youngSpanMs(now)) : spanMs;
-  const end = pinnedEnd ?? Math.max(shownMs, now + shownMs * 0.08);
+  const shownMs = pinned?.spanMs ?? zoomMs ?? followedSpanMs(now, DEFAULT_SPAN_MS);
+  const end = pinned?.end ?? Math.max(shownMs, now + shownMs * 0.08);
   const start = end - shownMs;
   const pxPerMs = (width - LEFT_PX - RIGHT_PX) / shownMs;
   /**
@@ -156,18 +160,23 @@ export function SpaceTime() {
 
   const onPointerDown = (e: PointerEvent<HTMLElement>): void => {
     if ((e.target as Element).closest('[data-testid="event"]')) return;
-    drag.current = { x: e.clientX, end };
-    setSpanMs(shownMs);
+    drag.current = { x: e.clientX, end, spanMs: shownMs, msPerPx: 1 / pxPerMs };
     e.currentTarget.setPointerCapture?.(e.pointerId);
   };
   const onPointerMove = (e: PointerEvent<HTMLElement>): void => {
-    if (!drag.current) return;
-    setPinnedEnd(Math.max(shownMs, drag.current.end - (e.clientX - drag.current.x) / pxPerMs));
+    const from = drag.current;
+    if (!from || e.clientX === from.x) return;
+    setPinned({ end: Math.max(from.spanMs, from.end - (e.clientX - from.x) * from.msPerPx), spanMs: from.spanMs });
   };
   /** Moves the window by `fraction` of its width, leaving follow mode. */
   const pan = (fraction: number): void => {
-    setSpanMs(shownMs);
-    setPinnedEnd(Math.max(shownMs, end + fraction * shownMs));
+    setPinned({ end: Math.max(shownMs, end + fraction * shownMs), spanMs: shownMs });
+  };
+  /** Widens the window by `factor` (narrows it below 1), around its end while pinned. */
+  const zoom = (factor: number): void => {
+    const spanMs = Math.min(MAX_SPAN_MS, Math.max(MIN_SPAN_MS, shownMs * factor));
+    setZoomMs(spanMs);
+    if (pinned) setPinned({ end: Math.max(spanMs, pinned.end), spanMs });
   };
   const onPointerUp = (): void => {
     drag.current = undefined;
@@ -175,11 +184,11 @@ export function SpaceTime() {
 
   return (
     <div className="spacetime">
-      <div className={`spacetime-tools${pinnedEnd === undefined ? '' : ' pinned'}`} role="toolbar" aria-label="Diagram">
-        <button type="button" onClick={() => setSpanMs(Math.max(MIN_SPAN_MS, shownMs / 1.5))}>
+      <div className={`spacetime-tools${pinned ? ' pinned' : ''}`} role="toolbar" aria-label="Diagram">
+        <button type="button" onClick={() => zoom(1 / 1.5)}>
           Zoom in
         </button>
-        <button type="button" onClick={() => setSpanMs(Math.min(MAX_SPAN_MS, shownMs * 1.5))}>
+        <button type="button" onClick={() => zoom(1.5)}>
           Zoom out
         </button>
         <button type="button" onClick={() => pan(-0.5)}>
@@ -188,7 +197,7 @@ export function SpaceTime() {
         <button type="button" onClick={() => pan(0.5)}>
           Later ▶
         </button>
-        <button type="button" className="follow" aria-pressed={pinnedEnd === undefined} onClick={() => setPinnedEnd(undefined)}>
+        <button type="button" className="follow" aria-pressed={!pinned} onClick={() => setPinned(undefined)}>
           Follow now
         </button>
         <button type="button" onClick={saveSvg}>

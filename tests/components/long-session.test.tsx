@@ -262,7 +262,8 @@ describe('the diagram while the run goes on', () => {
 });
 
 describe('the diagram of a young run', () => {
-  it('widens its window in steps as the run grows, so its marks stay put in between', () => {
+  /** A run of two sends, A1 at 0 ms and B1 at 600 ms, played to 800 ms, with its diagram. */
+  function youngRun(): { playTo: (ms: number) => void; gap: () => number } {
     const store = createSimulationStore(DEFAULT_SETTINGS, [], { playing: true });
     render(
       <SimulationProvider store={store}>
@@ -278,18 +279,41 @@ describe('the diagram of a young run', () => {
     act(() => store.getState().actions.send(1, 'Hi'));
     playTo(800);
     const diagram = screen.getByTestId('spacetime');
-    /** Where the two sends are drawn (their dots move from the live to the settled layers, so they are looked up afresh). */
-    const xs = (): number[] => ['A1', 'B1'].map((msg) => Number(diagram.querySelector(`[data-kind="send"][data-msg="${msg}"]`)?.getAttribute('cx')));
-    const first = xs();
-    expect(first[1]).toBeGreaterThan(first[0] as number);
-    // The window is 3 s wide until now comes within 15% of its end (2.6 s)…
+    /** Where a send is drawn (its dot moves from the live to the settled layers, so it is looked up afresh). */
+    const x = (msg: string): number => {
+      const dot = diagram.querySelector(`[data-kind="send"][data-msg="${msg}"]`) as Element;
+      return diagramX(dot, Number(dot.getAttribute('cx')));
+    };
+    return { playTo, gap: () => x('B1') - x('A1') };
+  }
+
+  it('widens its window in steps as the run grows, so its marks stay put in between', () => {
+    const { playTo, gap } = youngRun();
+    const first = gap();
+    expect(first).toBeGreaterThan(50);
+    // A click on the plot (no drag) changes nothing.
+    const plot = screen.getByTestId('spacetime');
+    fireEvent.pointerDown(plot, { clientX: 300, pointerId: 1 });
+    fireEvent.pointerUp(plot, { clientX: 300, pointerId: 1 });
+    // The window is 3 s wide while that is at least 1.15 × now (until 2.6 s)…
     playTo(2_500);
-    expect(xs()).toEqual(first);
+    expect(gap()).toBe(first);
     // …then 3.75 s: the run so far takes four fifths of the width it took, and stays so until 3.26 s.
     for (const ms of [2_700, 3_200]) {
       playTo(ms);
-      xs().forEach((x, i) => expect(x).toBeCloseTo((first[i] as number) / 1.25, 6));
+      expect(gap()).toBeCloseTo(first / 1.25, 6);
     }
+    playTo(9_000);
+    expect(gap()).toBeCloseTo((first * 3_000) / 10_000, 6);
+  });
+
+  it('zooms out at once while the run is young, and keeps the zoom as the run grows', () => {
+    const { playTo, gap } = youngRun();
+    const first = gap();
+    fireEvent.click(screen.getByRole('button', { name: 'Zoom out' }));
+    expect(gap()).toBeCloseTo(first / 1.5, 6);
+    playTo(4_000);
+    expect(gap()).toBeCloseTo(first / 1.5, 6);
   });
 });
 
