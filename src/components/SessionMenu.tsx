@@ -1,6 +1,6 @@
 import { useRef, useState, type ChangeEvent } from 'react';
 import { loadShiViz, loadTraceFile } from '../deferred.ts';
-import { isError, replayRun } from '../sim/run.ts';
+import { isError, replayRun, type RunRecord } from '../sim/run.ts';
 import { useSimulation, useSimulationStore } from '../store/context.tsx';
 import { currentSession, startNewSession } from '../store/persist.ts';
 import { MAX_NODES } from '../store/settings.ts';
@@ -56,28 +56,34 @@ export function SessionMenu() {
   };
 
   /**
-   * What an export says it holds: the run up to the moment shown, which after a rewind is not
-   * the end of what was recorded (the link keeps that; a file holds what happened).
+   * The run to export, and what to say about it: an export holds the run up to the moment
+   * shown, which after a rewind can stop short of what was recorded (a link keeps that).
    */
-  const exported = (what: string, run: { readonly now: number }): string =>
-    actions.recordedFuture()
-      ? `${what} up to t = ${showSeconds(run.now)}, the moment shown. What was recorded after it is not in the file: play on to the end to include it.`
+  const toExport = (what: string): { run: RunRecord; said: string } => {
+    const run = actions.currentRun();
+    const future = actions.recordedFuture();
+    const next = store.getState().view.nextEventAt;
+    const cutShort = future !== undefined && (future.commands.length > 0 || (next !== undefined && next <= future.horizon));
+    const said = cutShort
+      ? `${what} up to t = ${showSeconds(run.now)}, the moment shown. What was recorded after it is not in the file: play on to the end (or drag the timeline there) and export again to include it.`
       : `${what}.`;
+    return { run, said };
+  };
 
   const exportTrace = async (): Promise<void> => {
-    const run = actions.currentRun();
+    const { run, said } = toExport('Trace exported');
     const traceFile = await loadTraceFile().catch(() => undefined);
     if (!traceFile) return setStatus(UNAVAILABLE);
     offerFile(traceFile.serializeRunTrace(run), fileName('trace.json'), 'application/json');
-    setStatus({ kind: 'done', text: exported('Trace exported', run) });
+    setStatus({ kind: 'done', text: said });
   };
 
   const exportShiViz = async (): Promise<void> => {
-    const run = actions.currentRun();
+    const { run, said } = toExport('ShiViz log exported');
     const shiViz = await loadShiViz().catch(() => undefined);
     if (!shiViz) return setStatus(UNAVAILABLE);
     offerFile(shiViz.toShiViz(replayRun(run).toTrace()), fileName('shiviz.log'), 'text/plain');
-    setStatus({ kind: 'done', text: `${exported('ShiViz log exported', run)} Open it at bestchai.bitbucket.io/shiviz.` });
+    setStatus({ kind: 'done', text: `${said} Open the log at bestchai.bitbucket.io/shiviz.` });
   };
 
   const importFile = async (event: ChangeEvent<HTMLInputElement>): Promise<void> => {

@@ -17,7 +17,7 @@ const ORIGIN_STEP_WINDOWS = 100;
 const SLICES_PER_WINDOW = 4;
 const MIN_SPAN_MS = 1_000;
 const MAX_SPAN_MS = 600_000;
-/** A young run's window starts this wide and grows by this factor while it is less than RUN_ROOM × now. */
+/** A young run's window starts this wide and grows by this factor while it is narrower than RUN_ROOM × now. */
 const YOUNG_SPAN_MS = 3 * MIN_SPAN_MS;
 const YOUNG_GROWTH = 1.25;
 const RUN_ROOM = 1.15;

@@ -1,6 +1,6 @@
 import { act, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ScenarioPanel } from '../../src/components/ScenarioPanel.tsx';
 import { SessionMenu } from '../../src/components/SessionMenu.tsx';
 import { serializeRunTrace } from '../../src/sim/trace-file.ts';
@@ -98,30 +98,40 @@ describe('the session menu', () => {
   it('says how far an exported file reaches: after a rewind, up to the moment shown', async () => {
     const user = userEvent.setup();
     const { store } = renderWithStore(ui());
+    const { actions } = store.getState();
     act(() => {
-      store.getState().actions.send(0, 'Hello');
-      for (let i = 0; i < 4; i++) store.getState().actions.step();
+      actions.send(0, 'Hello');
+      actions.play();
+      for (let t = 0; t < 8_000; t += 100) actions.tick(100);
     });
     const files: Blob[] = [];
-    const saved = { create: URL.createObjectURL, revoke: URL.revokeObjectURL, click: HTMLAnchorElement.prototype.click };
+    const urls = { create: URL.createObjectURL, revoke: URL.revokeObjectURL };
     URL.createObjectURL = (blob: Blob) => (files.push(blob), 'blob:file');
     URL.revokeObjectURL = () => undefined;
-    HTMLAnchorElement.prototype.click = () => undefined;
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
+    const status = () => screen.getByRole('status').textContent;
     try {
       await user.click(screen.getByText('Session'));
       await user.click(screen.getByRole('button', { name: 'Export trace' }));
-      await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Trace exported.'));
-      act(() => store.getState().actions.stepBack());
-      const shownMs = store.getState().view.now;
+      await waitFor(() => expect(status()).toBe('Trace exported.'));
+      act(() => actions.stepBack());
       await user.click(screen.getByRole('button', { name: 'Export trace' }));
-      await waitFor(() => expect(screen.getByRole('status').textContent).toContain(`Trace exported up to t = ${(shownMs / 1000).toFixed(2)} s, the moment shown.`));
+      await waitFor(() => expect(status()).toContain(`Trace exported up to t = ${(store.getState().now / 1000).toFixed(2)} s, the moment shown.`));
       await user.click(screen.getByRole('button', { name: 'Export ShiViz' }));
-      await waitFor(() => expect(screen.getByRole('status').textContent).toMatch(/^ShiViz log exported up to t = .* play on to the end to include it\. Open it at/));
+      await waitFor(() => expect(status()).toMatch(/^ShiViz log exported up to t = .* and export again to include it\. Open the log at/));
+      // Stepped to the last event, before the moment the run was played to: nothing recorded is missing.
+      act(() => {
+        while (store.getState().canStep) actions.step();
+      });
+      expect(store.getState().now).toBeLessThan(8_000);
+      await user.click(screen.getByRole('button', { name: 'Export trace' }));
+      await waitFor(() => expect(status()).toBe('Trace exported.'));
     } finally {
-      Object.assign(URL, { createObjectURL: saved.create, revokeObjectURL: saved.revoke });
-      HTMLAnchorElement.prototype.click = saved.click;
+      Object.assign(URL, { createObjectURL: urls.create, revokeObjectURL: urls.revoke });
+      click.mockRestore();
     }
-    const [whole, rewound] = (await Promise.all(files.slice(0, 2).map((file) => file.text()))).map((text) => JSON.parse(text) as { events: unknown[] });
+    const [whole, rewound, again] = (await Promise.all([files[0], files[1], files[3]].map((file) => (file as Blob).text()))).map((text) => JSON.parse(text) as { events: unknown[] });
     expect(rewound?.events.length).toBeLessThan(whole?.events.length ?? 0);
+    expect(again?.events).toEqual(whole?.events);
   });
 });
