@@ -55,6 +55,7 @@ test.describe('scenarios', () => {
         await expect(panel).toContainText(`Step ${step} of ${total}: ${scenario.steps[step - 1]?.title ?? ''}`);
       }
       await expect(panel.getByRole('button', { name: 'Next' })).toBeDisabled();
+      await expect(panel.getByRole('button', { name: 'Next' }), 'and looks it, though it keeps focus').toHaveCSS('opacity', '0.5');
       await expect(panel).toContainText('The scenario ends here');
       await panel.getByRole('button', { name: 'Back' }).click();
       await expect(panel).toContainText(`Step ${total - 1} of ${total}`);
