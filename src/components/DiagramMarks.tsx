@@ -4,11 +4,16 @@ import { nodeColor } from './palette.ts';
 import type { DiagramWindow } from './spacetime-model.ts';
 import { MARK_LABELS, type CausalMark } from './useCausalMarks.ts';
 
+/**
+ * The label size the lengths below are for; labels of another size (`labelPx`, larger in
+ * presenter mode) scale them all.
+ */
+const BASE_LABEL_PX = 10;
 /** Baselines of send labels around one node's line: above, below, further above, further below. */
 const LABEL_SLOTS = [-7, 15, -19, 27] as const;
 /**
  * A label's extent: above its baseline, below it (the descent of `[ ] ,` and the outline), and
- * the width of one character (10px monospace, bold).
+ * the width of one character (monospace, bold).
  */
 const LABEL_ASCENT_PX = 9;
 const LABEL_DESCENT_PX = 3;
@@ -35,6 +40,8 @@ export interface DiagramPlacement {
   readonly rowGapPx: number;
   /** The diagram's height: labels of the first and last lines stay inside it. */
   readonly heightPx: number;
+  /** The font size of send labels. */
+  readonly labelPx: number;
   readonly names: readonly string[];
   readonly marks: ReadonlyMap<string, CausalMark>;
 }
@@ -65,15 +72,23 @@ function labelText(msg: string, sent: SentStamp | undefined, mark: CausalMark | 
  * last lines only those inside the diagram. True where a slot may be used.
  */
 function usableSlots(place: DiagramPlacement, node: number): boolean[] {
+  const scale = place.labelPx / BASE_LABEL_PX;
+  const [ascent, descent] = [LABEL_ASCENT_PX * scale, LABEL_DESCENT_PX * scale];
   let count = 1;
   while (count < LABEL_SLOTS.length) {
-    const offsets = LABEL_SLOTS.slice(0, count + 1);
-    const band = Math.max(...offsets) + LABEL_DESCENT_PX - (Math.min(...offsets) - LABEL_ASCENT_PX);
+    const offsets = LABEL_SLOTS.slice(0, count + 1).map((offset) => offset * scale);
+    const band = Math.max(...offsets) + descent - (Math.min(...offsets) - ascent);
     if (band + LABEL_MARGIN_PX > place.rowGapPx) break;
     count++;
   }
   const y = yAt(place, node);
-  return LABEL_SLOTS.map((offset, slot) => slot < count && y + offset - LABEL_ASCENT_PX >= 0 && y + offset + LABEL_DESCENT_PX <= place.heightPx);
+  return LABEL_SLOTS.map((offset, slot) => slot < count && y + offset * scale - ascent >= 0 && y + offset * scale + descent <= place.heightPx);
+}
+
+/** Where a label in `slot` starts, from its send, with labels of `labelPx`. */
+function labelOffset(labelPx: number, slot: number): { readonly dx: number; readonly dy: number } {
+  const scale = labelPx / BASE_LABEL_PX;
+  return { dx: LABEL_INSET_PX * scale, dy: (LABEL_SLOTS[slot] ?? 0) * scale };
 }
 
 /** Per node, where the last label in each slot ends (x), so placing can go on from one layer to the next. */
@@ -93,14 +108,15 @@ export function placeLabels(
 ): { slots: ReadonlyMap<string, number>; after: LabelUse } {
   const used = new Map([...before].map(([node, ends]) => [node, [...ends]]));
   const slots = new Map<string, number>();
+  const scale = place.labelPx / BASE_LABEL_PX;
   for (const e of shown.events) {
     if (e.kind !== 'send') continue;
-    const start = xAt(place, e.t) + LABEL_INSET_PX;
+    const start = xAt(place, e.t) + labelOffset(place.labelPx, 0).dx;
     const ends = used.get(e.node) ?? usableSlots(place, e.node).map((usable) => (usable ? -Infinity : Infinity));
     used.set(e.node, ends);
-    const slot = ends.findIndex((end) => start >= end + LABEL_SPACING_PX);
+    const slot = ends.findIndex((end) => start >= end + LABEL_SPACING_PX * scale);
     if (slot === -1) continue;
-    ends[slot] = start + (labelText(e.msg, sent.get(e.msg), undefined).length + MARK_CHARS) * LABEL_CHAR_PX;
+    ends[slot] = start + (labelText(e.msg, sent.get(e.msg), undefined).length + MARK_CHARS) * LABEL_CHAR_PX * scale;
     slots.set(e.msg, slot);
   }
   return { slots, after: used };
@@ -209,8 +225,9 @@ export const DiagramDots = memo(function DiagramDots({
         const slot = e.kind === 'send' ? labelSlots.get(e.msg) : undefined;
         if (slot === undefined) return null;
         const mark = marks.get(e.msg);
+        const { dx, dy } = labelOffset(place.labelPx, slot);
         return (
-          <text key={`l${e.msg}`} className={`st-label${mark ? ` label-${mark}` : ''}`} x={x(e.t) + LABEL_INSET_PX} y={y(e.node) + (LABEL_SLOTS[slot] ?? 0)}>
+          <text key={`l${e.msg}`} className={`st-label${mark ? ` label-${mark}` : ''}`} x={x(e.t) + dx} y={y(e.node) + dy} fontSize={place.labelPx}>
             {labelText(e.msg, sent.get(e.msg), mark)}
           </text>
         );

@@ -15,6 +15,9 @@ const PLOT_MARGIN_PX = 6;
 const ORIGIN_STEP_WINDOWS = 100;
 /** The settled part of the diagram is redrawn when the window has moved by this fraction of its width. */
 const SLICES_PER_WINDOW = 4;
+/** Send labels' font size, and in presenter mode, for the back of a lecture hall. */
+const LABEL_PX = 10;
+const PRESENTER_LABEL_PX = 14;
 const MIN_SPAN_MS = 1_000;
 const MAX_SPAN_MS = 600_000;
 /** A young run's window starts this wide and grows by this factor while it is narrower than RUN_ROOM × now. */
@@ -47,7 +50,7 @@ const DIAGRAM_CSS = `
 .st-svg .st-arrow{stroke:#57606a;stroke-width:1.2}
 .st-svg .st-arrow.lost{stroke:#b42318;stroke-dasharray:3 3}
 .st-svg .st-wait{stroke:#c9a227;stroke-width:5;stroke-dasharray:2 2;stroke-linecap:butt}
-.st-svg .st-label{font:600 10px ui-monospace,monospace;fill:var(--strong,#111);paint-order:stroke;stroke:var(--panel,#fff);stroke-width:3px}
+.st-svg .st-label{font-weight:600;font-family:ui-monospace,monospace;fill:var(--strong,#111);paint-order:stroke;stroke:var(--panel,#fff);stroke-width:3px}
 .st-svg .st-ev{cursor:pointer;stroke:#111;stroke-width:1.2}
 .st-svg .st-ev.receive{fill:var(--panel,#fff)}
 .st-svg .st-ev.drop{stroke:#b42318;stroke-width:2}
@@ -69,6 +72,7 @@ export function SpaceTime() {
   /** The engine's clock: nothing it has passed can change any more. */
   const engineNow = useSimulation((s) => s.view.now);
   const selectMessage = useSimulation((s) => s.actions.selectMessage);
+  const presenter = useSimulation((s) => s.presenter);
   const marks = useCausalMarks();
   const box = useRef<HTMLElement>(null);
   const svg = useRef<SVGSVGElement>(null);
@@ -107,7 +111,11 @@ export function SpaceTime() {
   const originMs = Math.floor(start / (ORIGIN_STEP_WINDOWS * shownMs)) * ORIGIN_STEP_WINDOWS * shownMs;
   const shiftPx = LEFT_PX + (originMs - start) * pxPerMs;
   const rowGapPx = (height - TOP_PX - 14) / Math.max(1, names.length - 1 || 1);
-  const place = useMemo(() => ({ originMs, pxPerMs, topPx: TOP_PX, rowGapPx, heightPx: height, names, marks }), [originMs, pxPerMs, rowGapPx, height, names, marks]);
+  const labelPx = presenter ? PRESENTER_LABEL_PX : LABEL_PX;
+  const place = useMemo(
+    () => ({ originMs, pxPerMs, topPx: TOP_PX, rowGapPx, heightPx: height, labelPx, names, marks }),
+    [originMs, pxPerMs, rowGapPx, height, labelPx, names, marks],
+  );
   const y = (node: number): number => yAt(place, node);
   const pick = useCallback((msg: string, add: boolean): void => selectMessage(msg, add ? 'add' : 'toggle'), [selectMessage]);
   /**

@@ -6,7 +6,7 @@ const NAMES = ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H'];
 
 /** Eight lines `rowGapPx` apart, 16 px from the top and 14 px from the bottom. */
 function placement(rowGapPx: number): DiagramPlacement {
-  return { originMs: 0, pxPerMs: 0.1, topPx: 16, rowGapPx, heightPx: 16 + 7 * rowGapPx + 14, names: NAMES, marks: new Map() };
+  return { originMs: 0, pxPerMs: 0.1, topPx: 16, rowGapPx, heightPx: 16 + 7 * rowGapPx + 14, labelPx: 10, names: NAMES, marks: new Map() };
 }
 
 /** Sends from `node` (B, a middle line, unless given) at the given times, each stamped with eight entries. */
@@ -56,5 +56,15 @@ describe('send labels in the space-time diagram', () => {
     const second = placeLabels({ ...shown, events: shown.events.slice(1) }, placement(18), stamps, first.after);
     expect(first.slots.get('B1')).toBe(0);
     expect(second.slots.has('B2')).toBe(false);
+  });
+
+  it('scales with the label size: larger presenter labels need more room, and fewer slots fit between lines', () => {
+    // B1's label needs 186 px (with its spacing) at 10 px, 260 px at 14 px; B2 is 200 px later.
+    const { shown, stamps } = sends([0, 2000]);
+    const big = { ...placement(60), labelPx: 14 };
+    expect([...placeLabels(shown, placement(60), stamps).slots.values()]).toEqual([0, 0]);
+    expect([...placeLabels(shown, big, stamps).slots.values()]).toEqual([0, 1]);
+    const crowded = sends([0, 300, 600, 900, 1200]);
+    expect([...placeLabels(crowded.shown, big, crowded.stamps).slots.values()]).toEqual([0, 1]);
   });
 });
