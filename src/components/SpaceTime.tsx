@@ -6,7 +6,8 @@ import { DEFAULT_SPAN_MS, diagramOf, liveFrom, settledBefore } from './spacetime
 import { useCausalMarks } from './useCausalMarks.ts';
 import { downloadPng, downloadSvg, joinLayers } from './download.ts';
 
-const LEFT_PX = 30;
+/** Each node's badge, left of its line, and where the line starts (larger in presenter mode). */
+const BADGES = { normal: { leftPx: 30, radiusPx: 9, namePx: 13 }, presenter: { leftPx: 38, radiusPx: 12, namePx: 17 } } as const;
 const RIGHT_PX = 12;
 const TOP_PX = 16;
 /** The plot is clipped this far left of its first line, so a dot at the window's start shows whole. */
@@ -45,7 +46,7 @@ function followedSpanMs(nowMs: number, capMs: number): number {
 const DIAGRAM_CSS = `
 .st-svg .st-bg{fill:var(--panel,#fff)}
 .st-svg .st-row{stroke:var(--control-border,#8c959f);stroke-width:1.5}
-.st-svg .st-name{font:700 13px system-ui,sans-serif;fill:#111}
+.st-svg .st-name{font-weight:700;font-family:system-ui,sans-serif;fill:#111}
 .st-svg .st-now{stroke:#0b5cad;stroke-width:1.5;stroke-dasharray:4 3}
 .st-svg .st-arrow{stroke:#57606a;stroke-width:1.2}
 .st-svg .st-arrow.lost{stroke:#b42318;stroke-dasharray:3 3}
@@ -102,14 +103,16 @@ export function SpaceTime() {
   const shownMs = pinned?.spanMs ?? zoomMs ?? followedSpanMs(now, DEFAULT_SPAN_MS);
   const end = pinned?.end ?? Math.max(shownMs, now + shownMs * 0.08);
   const start = end - shownMs;
-  const pxPerMs = (width - LEFT_PX - RIGHT_PX) / shownMs;
+  const badge = presenter ? BADGES.presenter : BADGES.normal;
+  const { leftPx } = badge;
+  const pxPerMs = (width - leftPx - RIGHT_PX) / shownMs;
   /**
    * Marks are placed from an origin that moves only every `ORIGIN_STEP_WINDOWS` windows, inside
    * layers shifted to the window: following "now" changes their shifts, not every mark's
    * position, so the browser does not lay the diagram out again on each frame.
    */
   const originMs = Math.floor(start / (ORIGIN_STEP_WINDOWS * shownMs)) * ORIGIN_STEP_WINDOWS * shownMs;
-  const shiftPx = LEFT_PX + (originMs - start) * pxPerMs;
+  const shiftPx = leftPx + (originMs - start) * pxPerMs;
   const rowGapPx = (height - TOP_PX - 14) / Math.max(1, names.length - 1 || 1);
   const labelPx = presenter ? PRESENTER_LABEL_PX : LABEL_PX;
   const place = useMemo(
@@ -140,7 +143,7 @@ export function SpaceTime() {
    * painted once per slice and then only moved (composited, shifted by a CSS transform); live
    * ones are repainted as they change. All are shifted by whole pixels so they stay aligned.
    */
-  const plotLeftPx = LEFT_PX - PLOT_MARGIN_PX;
+  const plotLeftPx = leftPx - PLOT_MARGIN_PX;
   const plotWidthPx = width - plotLeftPx;
   const layerShiftPx = Math.round(shiftPx) - plotLeftPx;
   const settledInnerPx = Math.round((originMs - fromMs) * pxPerMs);
@@ -234,9 +237,9 @@ export function SpaceTime() {
           <rect className="st-bg" x={0} y={0} width={width} height={height} />
           {names.map((name, i) => (
             <g key={name} data-testid="spacetime-row" data-node={name}>
-              <line className="st-row" x1={LEFT_PX} x2={width - RIGHT_PX} y1={y(i)} y2={y(i)} />
-              <circle cx={12} cy={y(i)} r={9} fill={nodeColor(i)} stroke="#111" />
-              <text className="st-name" x={12} y={y(i) + 4} textAnchor="middle">
+              <line className="st-row" x1={leftPx} x2={width - RIGHT_PX} y1={y(i)} y2={y(i)} />
+              <circle cx={badge.radiusPx + 3} cy={y(i)} r={badge.radiusPx} fill={nodeColor(i)} stroke="#111" />
+              <text className="st-name" x={badge.radiusPx + 3} y={y(i) + badge.namePx * 0.35} textAnchor="middle" fontSize={badge.namePx}>
                 {name}
               </text>
             </g>

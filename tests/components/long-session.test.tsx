@@ -170,14 +170,27 @@ function marksOnAxis(root: Element): { receives: Map<string, number[]>; arrowHea
 }
 
 describe('the diagram of a long run', { timeout: LONG_TEST_MS }, () => {
-  it('keeps its marks in the plot, right of the node names, so those drawn just before the window stay off them', () => {
-    openLongSession(<SpaceTime />);
+  it('keeps its marks in the plot, right of the node names, so those drawn just before the window stay off them; in presenter mode too, with larger badges and labels', () => {
+    const store = openLongSession(<SpaceTime />);
     const diagram = screen.getByTestId('spacetime');
-    const badges = within(diagram)
-      .getAllByTestId('spacetime-row')
-      .map((row) => row.querySelector('circle') as SVGCircleElement);
-    const namesEndPx = Math.max(...badges.map((badge) => Number(badge.getAttribute('cx')) + Number(badge.getAttribute('r'))));
-    expect(Number.parseFloat(within(diagram).getByTestId('spacetime-plot').style.left)).toBeGreaterThan(namesEndPx);
+    const measure = (): { badgePx: number; namesEndPx: number; plotLeftPx: number; labelPx: number } => {
+      const badges = within(diagram)
+        .getAllByTestId('spacetime-row')
+        .map((row) => row.querySelector('circle') as SVGCircleElement);
+      return {
+        badgePx: Number(badges[0]?.getAttribute('r')),
+        namesEndPx: Math.max(...badges.map((badge) => Number(badge.getAttribute('cx')) + Number(badge.getAttribute('r')))),
+        plotLeftPx: Number.parseFloat(within(diagram).getByTestId('spacetime-plot').style.left),
+        labelPx: Number(diagram.querySelector('.st-label')?.getAttribute('font-size')),
+      };
+    };
+    const normal = measure();
+    expect(normal.plotLeftPx).toBeGreaterThan(normal.namesEndPx);
+    act(() => store.getState().actions.setPresenter(true));
+    const presenter = measure();
+    expect(presenter.plotLeftPx).toBeGreaterThan(presenter.namesEndPx);
+    expect(presenter.badgePx).toBeGreaterThan(normal.badgePx);
+    expect(presenter.labelPx).toBeGreaterThan(normal.labelPx);
   });
 
   it('puts settled and live marks on one time axis, on the page and in the exported file', async () => {
