@@ -6,8 +6,14 @@ import { DEFAULT_SPAN_MS, diagramOf, liveFrom, settledBefore } from './spacetime
 import { useCausalMarks } from './useCausalMarks.ts';
 import { downloadPng, downloadSvg, joinLayers } from './download.ts';
 
-/** Each node's badge, left of its line, and where the line starts (larger in presenter mode). */
-const BADGES = { normal: { leftPx: 30, radiusPx: 9, namePx: 13 }, presenter: { leftPx: 38, radiusPx: 12, namePx: 17 } } as const;
+/**
+ * Sizes that grow in presenter mode, for the back of a lecture hall: each node's badge (radius
+ * and letter) left of its line, where the line starts, and the send labels' font.
+ */
+const SIZES = {
+  normal: { radiusPx: 9, namePx: 13, leftPx: 30, labelPx: 10 },
+  presenter: { radiusPx: 12, namePx: 17, leftPx: 38, labelPx: 14 },
+} as const;
 const RIGHT_PX = 12;
 const TOP_PX = 16;
 /** The plot is clipped this far left of its first line, so a dot at the window's start shows whole. */
@@ -16,9 +22,6 @@ const PLOT_MARGIN_PX = 6;
 const ORIGIN_STEP_WINDOWS = 100;
 /** The settled part of the diagram is redrawn when the window has moved by this fraction of its width. */
 const SLICES_PER_WINDOW = 4;
-/** Send labels' font size, and in presenter mode, for the back of a lecture hall. */
-const LABEL_PX = 10;
-const PRESENTER_LABEL_PX = 14;
 const MIN_SPAN_MS = 1_000;
 const MAX_SPAN_MS = 600_000;
 /** A young run's window starts this wide and grows by this factor while it is narrower than RUN_ROOM × now. */
@@ -40,8 +43,8 @@ function followedSpanMs(nowMs: number, capMs: number): number {
 
 /**
  * Kept inside the base SVG so an exported file looks like the page; on the page an inline
- * style applies to the whole document, so the plot's layers get it too. Marks differ by shape and
- * pattern as well as colour: past is solid and thick, future dashed, concurrent faded.
+ * style applies to the whole document, so the plot's layers get it too. Marks differ by shape
+ * and pattern as well as colour: past is solid and thick, future dashed, concurrent faded.
  */
 const DIAGRAM_CSS = `
 .st-svg .st-bg{fill:var(--panel,#fff)}
@@ -103,8 +106,8 @@ export function SpaceTime() {
   const shownMs = pinned?.spanMs ?? zoomMs ?? followedSpanMs(now, DEFAULT_SPAN_MS);
   const end = pinned?.end ?? Math.max(shownMs, now + shownMs * 0.08);
   const start = end - shownMs;
-  const badge = presenter ? BADGES.presenter : BADGES.normal;
-  const { leftPx } = badge;
+  const sizes = presenter ? SIZES.presenter : SIZES.normal;
+  const { leftPx, labelPx } = sizes;
   const pxPerMs = (width - leftPx - RIGHT_PX) / shownMs;
   /**
    * Marks are placed from an origin that moves only every `ORIGIN_STEP_WINDOWS` windows, inside
@@ -114,7 +117,6 @@ export function SpaceTime() {
   const originMs = Math.floor(start / (ORIGIN_STEP_WINDOWS * shownMs)) * ORIGIN_STEP_WINDOWS * shownMs;
   const shiftPx = leftPx + (originMs - start) * pxPerMs;
   const rowGapPx = (height - TOP_PX - 14) / Math.max(1, names.length - 1 || 1);
-  const labelPx = presenter ? PRESENTER_LABEL_PX : LABEL_PX;
   const place = useMemo(
     () => ({ originMs, pxPerMs, topPx: TOP_PX, rowGapPx, heightPx: height, labelPx, names, marks }),
     [originMs, pxPerMs, rowGapPx, height, labelPx, names, marks],
@@ -238,8 +240,8 @@ export function SpaceTime() {
           {names.map((name, i) => (
             <g key={name} data-testid="spacetime-row" data-node={name}>
               <line className="st-row" x1={leftPx} x2={width - RIGHT_PX} y1={y(i)} y2={y(i)} />
-              <circle cx={badge.radiusPx + 3} cy={y(i)} r={badge.radiusPx} fill={nodeColor(i)} stroke="#111" />
-              <text className="st-name" x={badge.radiusPx + 3} y={y(i) + badge.namePx * 0.35} textAnchor="middle" fontSize={badge.namePx}>
+              <circle cx={sizes.radiusPx + 3} cy={y(i)} r={sizes.radiusPx} fill={nodeColor(i)} stroke="#111" />
+              <text className="st-name" x={sizes.radiusPx + 3} y={y(i) + sizes.namePx * 0.35} textAnchor="middle" fontSize={sizes.namePx}>
                 {name}
               </text>
             </g>

@@ -47,9 +47,9 @@ export interface SvgLayer {
 
 /**
  * One SVG of what the page shows as a base with layers over it: a copy of `base` with each
- * layer's content drawn on top, in order, clipped to the box from `clip.x` to the right edge
- * (as the page's box around the layers clips them). It is titled with the base's aria-label
- * or, failing that, that of its closest labelled ancestor.
+ * layer's content drawn on top, in order, clipped to the box `clip` (from x, top to bottom),
+ * as the page's box around the layers clips them. It is titled with the aria-label of the
+ * base or of its closest labelled ancestor.
  */
 export function joinLayers(base: SVGSVGElement, clip: { readonly x: number; readonly width: number; readonly height: number }, layers: readonly SvgLayer[]): SVGSVGElement {
   const svgNs = 'http://www.w3.org/2000/svg';
