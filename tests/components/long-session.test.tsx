@@ -10,6 +10,7 @@ import { SimulationProvider } from '../../src/store/context.tsx';
 import { DEFAULT_SETTINGS } from '../../src/store/settings.ts';
 import { createSimulationStore, type SimulationStore } from '../../src/store/simulation-store.ts';
 import { LONG_DELIVERIES, longRun } from '../../bench/long-run.ts';
+import { catchDownloads } from './downloads.ts';
 import { renderWithStore } from './render.tsx';
 
 /** At most this many rows of one list are on the page, however long the session. */
@@ -229,19 +230,9 @@ describe('the diagram of a long run', { timeout: LONG_TEST_MS }, () => {
     expect(matched.settled).toBeGreaterThan(10);
     expect(matched.live).toBeGreaterThan(0);
 
-    const saved: Blob[] = [];
-    const createObjectURL = URL.createObjectURL;
-    URL.createObjectURL = (blob: Blob) => (saved.push(blob), 'blob:diagram');
-    const click = HTMLAnchorElement.prototype.click;
-    HTMLAnchorElement.prototype.click = () => undefined;
-    try {
-      fireEvent.click(screen.getByRole('button', { name: 'SVG' }));
-    } finally {
-      URL.createObjectURL = createObjectURL;
-      HTMLAnchorElement.prototype.click = click;
-    }
+    const [saved] = await catchDownloads(() => void fireEvent.click(screen.getByRole('button', { name: 'SVG' })));
     // Read as HTML: the test DOM's serializer writes the svg's xmlns twice (browsers do not; the e2e test parses the file as XML).
-    const file = new DOMParser().parseFromString(await (saved[0] as Blob).text(), 'text/html').body.firstElementChild as Element;
+    const file = new DOMParser().parseFromString(saved ?? '', 'text/html').body.firstElementChild as Element;
     expect(file.tagName.toLowerCase()).toBe('svg');
     expect(file.querySelector('title')?.textContent).toContain('Space-time diagram');
     const clip = file.querySelector('clipPath rect');

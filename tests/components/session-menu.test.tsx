@@ -1,11 +1,12 @@
 import { act, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ScenarioPanel } from '../../src/components/ScenarioPanel.tsx';
 import { SessionMenu } from '../../src/components/SessionMenu.tsx';
 import { serializeRunTrace } from '../../src/sim/trace-file.ts';
 import { RUN_PARAM } from '../../src/store/share.ts';
 import { createSimulationStore, type SimulationStore } from '../../src/store/simulation-store.ts';
+import { catchDownloads } from './downloads.ts';
 import { renderWithStore } from './render.tsx';
 
 /** Everything a broken import must leave alone. */
@@ -104,13 +105,8 @@ describe('the session menu', () => {
       actions.play();
       for (let t = 0; t < 8_000; t += 100) actions.tick(100);
     });
-    const files: Blob[] = [];
-    const urls = { create: URL.createObjectURL, revoke: URL.revokeObjectURL };
-    URL.createObjectURL = (blob: Blob) => (files.push(blob), 'blob:file');
-    URL.revokeObjectURL = () => undefined;
-    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
     const status = () => screen.getByRole('status').textContent;
-    try {
+    const files = await catchDownloads(async () => {
       await user.click(screen.getByText('Session'));
       await user.click(screen.getByRole('button', { name: 'Export trace' }));
       await waitFor(() => expect(status()).toBe('Trace exported.'));
@@ -126,11 +122,8 @@ describe('the session menu', () => {
       expect(store.getState().now).toBeLessThan(8_000);
       await user.click(screen.getByRole('button', { name: 'Export trace' }));
       await waitFor(() => expect(status()).toBe('Trace exported.'));
-    } finally {
-      Object.assign(URL, { createObjectURL: urls.create, revokeObjectURL: urls.revoke });
-      click.mockRestore();
-    }
-    const [whole, rewound, again] = (await Promise.all([files[0], files[1], files[3]].map((file) => (file as Blob).text()))).map((text) => JSON.parse(text) as { events: unknown[] });
+    });
+    const [whole, rewound, again] = [files[0], files[1], files[3]].map((text) => JSON.parse(text ?? '') as { events: unknown[] });
     expect(rewound?.events.length).toBeLessThan(whole?.events.length ?? 0);
     expect(again?.events).toEqual(whole?.events);
   });
