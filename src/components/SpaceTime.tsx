@@ -43,27 +43,29 @@ function followedSpanMs(nowMs: number, capMs: number): number {
 
 /**
  * Kept inside the base SVG so an exported file looks like the page; on the page an inline
- * style applies to the whole document, so the plot's layers get it too. Marks differ by shape
+ * style applies to the whole document, so the plot's layers get it too. Colours come from the
+ * theme's variables, and a file, which has none, gets the light theme's. Marks differ by shape
  * and pattern as well as colour: past is solid and thick, future dashed, concurrent faded.
  */
 const DIAGRAM_CSS = `
 .st-svg .st-bg{fill:var(--panel,#fff)}
 .st-svg .st-row{stroke:var(--control-border,#8c959f);stroke-width:1.5}
 .st-svg .st-name{font-weight:700;font-family:system-ui,sans-serif;fill:#111}
-.st-svg .st-now{stroke:#0b5cad;stroke-width:1.5;stroke-dasharray:4 3}
-.st-svg .st-arrow{stroke:#57606a;stroke-width:1.2}
-.st-svg .st-arrow.lost{stroke:#b42318;stroke-dasharray:3 3}
-.st-svg .st-wait{stroke:#c9a227;stroke-width:5;stroke-dasharray:2 2;stroke-linecap:butt}
+.st-svg .st-now{stroke:var(--diagram-now,#0b5cad);stroke-width:1.5;stroke-dasharray:4 3}
+.st-svg .st-arrow{stroke:var(--diagram-arrow,#57606a);stroke-width:1.2}
+.st-svg .st-head{fill:var(--diagram-arrow,#57606a)}
+.st-svg .st-arrow.lost{stroke:var(--danger,#b42318);stroke-dasharray:3 3}
+.st-svg .st-wait{stroke:var(--wait,#c9a227);stroke-width:5;stroke-dasharray:2 2;stroke-linecap:butt}
 .st-svg .st-label{font-weight:600;font-family:ui-monospace,monospace;fill:var(--strong,#111);paint-order:stroke;stroke:var(--panel,#fff);stroke-width:3px}
-.st-svg .st-ev{cursor:pointer;stroke:#111;stroke-width:1.2}
+.st-svg .st-ev{cursor:pointer;stroke:var(--diagram-ink,#111);stroke-width:1.2}
 .st-svg .st-ev.receive{fill:var(--panel,#fff)}
-.st-svg .st-ev.drop{stroke:#b42318;stroke-width:2}
-.st-svg .past{stroke:#1d4ed8!important;stroke-width:2.5!important}
-.st-svg .future{stroke:#c2410c!important;stroke-width:2.5!important;stroke-dasharray:5 3}
+.st-svg .st-ev.drop{stroke:var(--danger,#b42318);stroke-width:2}
+.st-svg .past{stroke:var(--past-line,#1d4ed8)!important;stroke-width:2.5!important}
+.st-svg .future{stroke:var(--future-line,#c2410c)!important;stroke-width:2.5!important;stroke-dasharray:5 3}
 .st-svg .concurrent{opacity:.35}
-.st-svg .selected{stroke:#111!important;stroke-width:3.5!important}
-.st-svg .st-label.label-past{fill:#1e3a8a}
-.st-svg .st-label.label-future{fill:#7c2d12}
+.st-svg .selected{stroke:var(--diagram-ink,#111)!important;stroke-width:3.5!important}
+.st-svg .st-label.label-past{fill:var(--past-ink,#1e3a8a)}
+.st-svg .st-label.label-future{fill:var(--future-ink,#7c2d12)}
 .st-svg .st-label.label-concurrent{opacity:.45}
 `;
 
@@ -233,7 +235,7 @@ export function SpaceTime() {
           <style>{DIAGRAM_CSS}</style>
           <defs>
             <marker id="st-head" viewBox="0 0 8 8" refX="7" refY="4" markerUnits="userSpaceOnUse" markerWidth="8" markerHeight="8" orient="auto-start-reverse">
-              <path d="M0,0 L8,4 L0,8 z" fill="#57606a" />
+              <path className="st-head" d="M0,0 L8,4 L0,8 z" />
             </marker>
           </defs>
           <rect className="st-bg" x={0} y={0} width={width} height={height} />

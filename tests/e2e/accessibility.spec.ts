@@ -127,6 +127,36 @@ test.describe('accessibility', () => {
     expect(await background()).toBe('rgb(238, 241, 244)');
   });
 
+  test('the diagram’s lines and outlines stand out from its background in both themes (at least 3:1)', async ({ page }) => {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme });
+      await busyView(app);
+      await page.getByRole('button', { name: 'Clear' }).click();
+      await expect(page.locator('[data-testid="arrow"]').first()).toBeVisible();
+      const contrasts = await page.evaluate(() => {
+        const luminance = (color: string): number => {
+          const [r, g, b] = (color.match(/\d+/g) ?? []).slice(0, 3).map((c) => {
+            const v = Number(c) / 255;
+            return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+          });
+          return 0.2126 * (r ?? 0) + 0.7152 * (g ?? 0) + 0.0722 * (b ?? 0);
+        };
+        const ratio = (a: string, b: string): number => {
+          const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+          return Math.round((((hi ?? 0) + 0.05) / ((lo ?? 0) + 0.05)) * 100) / 100;
+        };
+        const panel = getComputedStyle(document.querySelector('.st-bg') as Element).fill;
+        const stroke = (selector: string): string => getComputedStyle(document.querySelector(selector) as Element).stroke;
+        return {
+          arrow: ratio(stroke('[data-testid="arrow"]'), panel),
+          arrival: ratio(stroke('[data-testid="event"][data-kind="receive"]'), panel),
+          now: ratio(stroke('.st-now'), panel),
+        };
+      });
+      for (const [mark, contrast] of Object.entries(contrasts)) expect(contrast, `${colorScheme}: ${mark}`).toBeGreaterThanOrEqual(3);
+    }
+  });
+
   test('with reduced motion messages still show where they are', async ({ page }) => {
     await page.emulateMedia({ reducedMotion: 'reduce' });
     await app.goto('?seed=1&delay=3000');
