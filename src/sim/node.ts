@@ -245,11 +245,12 @@ export class NodeState {
       return ids;
     }
     const s = this.pool.sender(h);
-    const vc = this.pool.vc(h);
+    const stamped = this.pool.clocks;
+    const at = h * this.size;
     for (let k = 0; k < this.size; k++) {
       let need: number;
-      if (k === s) need = (vc[s] as number) - 1;
-      else if (this.causalRule) need = vc[k] as number;
+      if (k === s) need = (stamped[at + s] as number) - 1;
+      else if (this.causalRule) need = stamped[at + k] as number;
       else continue;
       for (let seq = (this.deliveredPrefix[k] as number) + 1; seq <= need; seq++) {
         if (!this.deliveredAhead[k]?.has(seq)) ids.push(messageId(k, seq));
@@ -265,9 +266,10 @@ export class NodeState {
   missingPredecessors(h: number): string[] {
     const missing: string[] = [];
     const s = this.pool.sender(h);
-    const vc = this.pool.vc(h);
+    const stamped = this.pool.clocks;
+    const at = h * this.size;
     for (let k = 0; k < this.size; k++) {
-      const need = k === s ? (vc[s] as number) - 1 : (vc[k] as number);
+      const need = (stamped[at + k] as number) - (k === s ? 1 : 0);
       const have = this.deliveredPrefix[k] as number;
       if (have < need) missing.push(messageId(k, have + 1));
     }
