@@ -29,6 +29,36 @@ const LABEL_INSET_PX = 6;
  */
 const MARK_CHARS = 2;
 
+/** The lengths above for labels of one font size. */
+interface LabelMetrics {
+  readonly slots: readonly number[];
+  readonly ascentPx: number;
+  readonly descentPx: number;
+  readonly charPx: number;
+  readonly spacingPx: number;
+  readonly insetPx: number;
+}
+
+const metricsBySize = new Map<number, LabelMetrics>();
+
+/** The label lengths scaled to `labelPx` (worked out once per size). */
+function labelMetrics(labelPx: number): LabelMetrics {
+  let metrics = metricsBySize.get(labelPx);
+  if (!metrics) {
+    const scale = labelPx / BASE_LABEL_PX;
+    metrics = {
+      slots: LABEL_SLOTS.map((offset) => offset * scale),
+      ascentPx: LABEL_ASCENT_PX * scale,
+      descentPx: LABEL_DESCENT_PX * scale,
+      charPx: LABEL_CHAR_PX * scale,
+      spacingPx: LABEL_SPACING_PX * scale,
+      insetPx: LABEL_INSET_PX * scale,
+    };
+    metricsBySize.set(labelPx, metrics);
+  }
+  return metrics;
+}
+
 /**
  * Where marks go, in the diagram's drawing units: a time `t` at `(t - originMs) * pxPerMs`, node
  * `i` at `topPx + i * rowGapPx`. Plain numbers, so a memoised layer sees when nothing moved.
@@ -72,23 +102,16 @@ function labelText(msg: string, sent: SentStamp | undefined, mark: CausalMark | 
  * last lines only those inside the diagram. True where a slot may be used.
  */
 function usableSlots(place: DiagramPlacement, node: number): boolean[] {
-  const scale = place.labelPx / BASE_LABEL_PX;
-  const [ascent, descent] = [LABEL_ASCENT_PX * scale, LABEL_DESCENT_PX * scale];
+  const { slots, ascentPx, descentPx } = labelMetrics(place.labelPx);
   let count = 1;
-  while (count < LABEL_SLOTS.length) {
-    const offsets = LABEL_SLOTS.slice(0, count + 1).map((offset) => offset * scale);
-    const band = Math.max(...offsets) + descent - (Math.min(...offsets) - ascent);
+  while (count < slots.length) {
+    const offsets = slots.slice(0, count + 1);
+    const band = Math.max(...offsets) + descentPx - (Math.min(...offsets) - ascentPx);
     if (band + LABEL_MARGIN_PX > place.rowGapPx) break;
     count++;
   }
   const y = yAt(place, node);
-  return LABEL_SLOTS.map((offset, slot) => slot < count && y + offset * scale - ascent >= 0 && y + offset * scale + descent <= place.heightPx);
-}
-
-/** Where a label in `slot` starts, from its send, with labels of `labelPx`. */
-function labelOffset(labelPx: number, slot: number): { readonly dx: number; readonly dy: number } {
-  const scale = labelPx / BASE_LABEL_PX;
-  return { dx: LABEL_INSET_PX * scale, dy: (LABEL_SLOTS[slot] ?? 0) * scale };
+  return slots.map((offset, slot) => slot < count && y + offset - ascentPx >= 0 && y + offset + descentPx <= place.heightPx);
 }
 
 /** Per node, where the last label in each slot ends (x), so placing can go on from one layer to the next. */
@@ -108,15 +131,15 @@ export function placeLabels(
 ): { slots: ReadonlyMap<string, number>; after: LabelUse } {
   const used = new Map([...before].map(([node, ends]) => [node, [...ends]]));
   const slots = new Map<string, number>();
-  const scale = place.labelPx / BASE_LABEL_PX;
+  const { insetPx, spacingPx, charPx } = labelMetrics(place.labelPx);
   for (const e of shown.events) {
     if (e.kind !== 'send') continue;
-    const start = xAt(place, e.t) + labelOffset(place.labelPx, 0).dx;
+    const start = xAt(place, e.t) + insetPx;
     const ends = used.get(e.node) ?? usableSlots(place, e.node).map((usable) => (usable ? -Infinity : Infinity));
     used.set(e.node, ends);
-    const slot = ends.findIndex((end) => start >= end + LABEL_SPACING_PX * scale);
+    const slot = ends.findIndex((end) => start >= end + spacingPx);
     if (slot === -1) continue;
-    ends[slot] = start + (labelText(e.msg, sent.get(e.msg), undefined).length + MARK_CHARS) * LABEL_CHAR_PX * scale;
+    ends[slot] = start + (labelText(e.msg, sent.get(e.msg), undefined).length + MARK_CHARS) * charPx;
     slots.set(e.msg, slot);
   }
   return { slots, after: used };
@@ -175,6 +198,7 @@ export const DiagramDots = memo(function DiagramDots({
   const x = (t: number): number => xAt(place, t);
   const y = (node: number): number => yAt(place, node);
   const { names, marks } = place;
+  const metrics = labelMetrics(place.labelPx);
   return (
     <>
       {shown.events.map((e, i) => {
@@ -225,9 +249,8 @@ export const DiagramDots = memo(function DiagramDots({
         const slot = e.kind === 'send' ? labelSlots.get(e.msg) : undefined;
         if (slot === undefined) return null;
         const mark = marks.get(e.msg);
-        const { dx, dy } = labelOffset(place.labelPx, slot);
         return (
-          <text key={`l${e.msg}`} className={`st-label${mark ? ` label-${mark}` : ''}`} x={x(e.t) + dx} y={y(e.node) + dy} fontSize={place.labelPx}>
+          <text key={`l${e.msg}`} className={`st-label${mark ? ` label-${mark}` : ''}`} x={x(e.t) + metrics.insetPx} y={y(e.node) + (metrics.slots[slot] ?? 0)} fontSize={place.labelPx}>
             {labelText(e.msg, sent.get(e.msg), mark)}
           </text>
         );
