@@ -82,9 +82,7 @@ export function labelSide(a: Point, b: Point, width: number, height: number): La
 export function placeLabel(dot: Point, side: LabelSide, width: number, height: number): Point {
   const halfW = width / 2;
   const halfH = height / 2;
-  const reach = side.clearance + Math.abs(side.x) * halfW + Math.abs(side.y) * halfH;
-  const x = dot.x + side.x * reach;
-  const y = dot.y + side.y * reach;
+  const { x, y } = beside(dot, side, width, height);
   const cx = clampLabel(x, width);
   const cy = clampLabel(y, height);
   // How far into the dot's clearance each edge pushed the label (only a clamped axis pushes).
@@ -97,10 +95,14 @@ export function placeLabel(dot: Point, side: LabelSide, width: number, height: n
 
 /** True iff a label placed on `side` of a dot at `dot` lies whole inside the drawing, with no edge pushing it. */
 export function labelFits(dot: Point, side: LabelSide, width: number, height: number): boolean {
-  const reach = side.clearance + (Math.abs(side.x) * width) / 2 + (Math.abs(side.y) * height) / 2;
-  const x = dot.x + side.x * reach;
-  const y = dot.y + side.y * reach;
+  const { x, y } = beside(dot, side, width, height);
   return clampLabel(x, width) === x && clampLabel(y, height) === y;
+}
+
+/** The centre of a `width`×`height` label just beyond a dot at `dot` on `side`, before any edge pushes it. */
+function beside(dot: Point, side: LabelSide, width: number, height: number): Point {
+  const reach = side.clearance + (Math.abs(side.x) * width) / 2 + (Math.abs(side.y) * height) / 2;
+  return { x: dot.x + side.x * reach, y: dot.y + side.y * reach };
 }
 
 /** Moves a label's centre along one axis away from the dot, to full clearance once pushed LABEL_SLIDE in. */
