@@ -4,7 +4,7 @@ import { DiagramDots, DiagramLines, placeLabels, xAt, yAt } from './DiagramMarks
 import { nodeColor } from './palette.ts';
 import { DEFAULT_SPAN_MS, diagramOf, liveFrom, settledBefore } from './spacetime-model.ts';
 import { useCausalMarks } from './useCausalMarks.ts';
-import { downloadPng, downloadSvg, joinLayers } from './download.ts';
+import { downloadPng, downloadSvg, joinLayers, type SvgLayer } from './download.ts';
 
 /**
  * Sizes that grow in presenter mode, for the back of a lecture hall: each node's badge (radius
@@ -154,15 +154,24 @@ export function SpaceTime() {
   const settledShiftPx = layerShiftPx - settledInnerPx;
   /** A settled layer's box holds its dots: they lie between `fromMs` and at most a slice past the window. */
   const settledWidthPx = Math.ceil((shownMs + sliceMs + 100) * pxPerMs) + 2 * PLOT_MARGIN_PX;
-  /** The diagram as one SVG file, as the page shows it. */
+  /** Where each kind of layer sits in the plot. */
+  const frames = {
+    settled: { settled: true, widthPx: settledWidthPx, heightPx: height, shiftPx: settledShiftPx, innerPx: settledInnerPx },
+    live: { settled: false, widthPx: plotWidthPx, heightPx: height, shiftPx: 0, innerPx: layerShiftPx },
+  };
+  /** The diagram as one SVG file, as the page shows it: the layers in their order on the page. */
   const joined = (): SVGSVGElement | undefined => {
-    const layers = [settledLines, liveLines, settledDots, liveDots].map((layer) => layer.current);
-    if (!svg.current || layers.some((layer) => !layer)) return undefined;
-    return joinLayers(
-      svg.current,
-      { x: plotLeftPx, width: plotWidthPx, height },
-      layers.map((layer, i) => ({ svg: layer as SVGSVGElement, x: plotLeftPx + (i % 2 === 0 ? settledShiftPx : 0) })),
-    );
+    const layers: SvgLayer[] = [];
+    for (const [ref, frame] of [
+      [settledLines, frames.settled],
+      [liveLines, frames.live],
+      [settledDots, frames.settled],
+      [liveDots, frames.live],
+    ] as const) {
+      if (!ref.current) return undefined;
+      layers.push({ svg: ref.current, x: plotLeftPx + frame.shiftPx });
+    }
+    return svg.current ? joinLayers(svg.current, { x: plotLeftPx, width: plotWidthPx, height }, layers) : undefined;
   };
   const saveSvg = (): void => {
     const file = joined();
@@ -251,17 +260,17 @@ export function SpaceTime() {
         </svg>
         {/* Marks up to a slice before the window are drawn; the plot's box keeps them off the node names. */}
         <div className="st-plot" data-testid="spacetime-plot" style={{ left: plotLeftPx, width: plotWidthPx, height }}>
-          <PlotLayer ref={settledLines} settled widthPx={settledWidthPx} heightPx={height} shiftPx={settledShiftPx} innerPx={settledInnerPx}>
+          <PlotLayer ref={settledLines} {...frames.settled}>
             <DiagramLines shown={settled} place={place} nowMs={settledMs} />
           </PlotLayer>
-          <PlotLayer ref={liveLines} settled={false} widthPx={plotWidthPx} heightPx={height} shiftPx={0} innerPx={layerShiftPx}>
+          <PlotLayer ref={liveLines} {...frames.live}>
             <DiagramLines shown={live} place={place} nowMs={now} />
             <line className="st-now" x1={nowX} x2={nowX} y1={4} y2={height - 2} />
           </PlotLayer>
-          <PlotLayer ref={settledDots} settled widthPx={settledWidthPx} heightPx={height} shiftPx={settledShiftPx} innerPx={settledInnerPx}>
+          <PlotLayer ref={settledDots} {...frames.settled}>
             <DiagramDots shown={settled} place={place} labelSlots={settledLabels.slots} sent={diagram.sent} pick={pick} />
           </PlotLayer>
-          <PlotLayer ref={liveDots} settled={false} widthPx={plotWidthPx} heightPx={height} shiftPx={0} innerPx={layerShiftPx}>
+          <PlotLayer ref={liveDots} {...frames.live}>
             <DiagramDots shown={live} place={place} labelSlots={liveLabels.slots} sent={diagram.sent} pick={pick} />
           </PlotLayer>
         </div>
