@@ -91,6 +91,14 @@ export function SpaceTime() {
   const [zoomMs, setZoomMs] = useState<number | undefined>();
   /** Where the window stays, and how wide, once dragged or panned away from now. */
   const [pinned, setPinned] = useState<{ readonly end: number; readonly spanMs: number } | undefined>();
+  /** A new run starts with the default window: following now, not zoomed. */
+  const runSerial = useSimulation((s) => s.runSerial);
+  const [windowRun, setWindowRun] = useState(runSerial);
+  if (windowRun !== runSerial) {
+    setWindowRun(runSerial);
+    setZoomMs(undefined);
+    setPinned(undefined);
+  }
   /** A drag in progress: where it started, and the window then. */
   const drag = useRef<{ x: number; end: number; spanMs: number; msPerPx: number } | undefined>(undefined);
 

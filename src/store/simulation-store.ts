@@ -139,6 +139,12 @@ export interface SimulationState {
   readonly notices: readonly string[];
   /** The scenario whose narration is shown, if any. */
   readonly scenario: ScenarioPosition | undefined;
+  /**
+   * Counts the runs begun in this session: by reset, new settings, an import, a link or a
+   * scenario step, not by time travel. A view that keeps its own state about the run (where the
+   * diagram is panned to, how far it is zoomed) starts afresh when this changes.
+   */
+  readonly runSerial: number;
   /** Every way to change the state; a stable object. */
   readonly actions: SimulationActions;
 }
@@ -212,7 +218,7 @@ export function createSimulationStore(
       origin = undefined;
       const policy = get().comparePolicy;
       mirror = policy ? new World({ ...world.config, policy }) : undefined;
-      publish({ settings, now: 0, horizon: 0, selectedFlight: undefined, selectedMessages: [], scenario: undefined });
+      publish({ settings, now: 0, horizon: 0, selectedFlight: undefined, selectedMessages: [], scenario: undefined, runSerial: get().runSerial + 1 });
     };
 
     return {
@@ -237,6 +243,7 @@ export function createSimulationStore(
       selectedFlight: undefined,
       notices,
       scenario: undefined,
+      runSerial: 0,
       actions: {
       dispatch(command) {
         act(command);
@@ -387,6 +394,7 @@ export function createSimulationStore(
           selectedFlight: undefined,
           selectedMessages: [],
           scenario: undefined,
+          runSerial: get().runSerial + 1,
         });
       },
 

@@ -267,7 +267,7 @@ describe('the diagram while the run goes on', () => {
 
 describe('the diagram of a young run', () => {
   /** A run of two sends, A1 at 0 ms and B1 at 600 ms, played to 800 ms, with its diagram. */
-  function youngRun(): { playTo: (ms: number) => void; gap: () => number } {
+  function youngRun(): { store: SimulationStore; playTo: (ms: number) => void; gap: () => number; replay: () => void } {
     const store = createSimulationStore(DEFAULT_SETTINGS, [], { playing: true });
     render(
       <SimulationProvider store={store}>
@@ -278,17 +278,20 @@ describe('the diagram of a young run', () => {
       act(() => {
         while (store.getState().now < ms) store.getState().actions.tick(ms - store.getState().now);
       });
-    act(() => store.getState().actions.send(0, 'Hello'));
-    playTo(600);
-    act(() => store.getState().actions.send(1, 'Hi'));
-    playTo(800);
+    const replay = (): void => {
+      act(() => store.getState().actions.send(0, 'Hello'));
+      playTo(600);
+      act(() => store.getState().actions.send(1, 'Hi'));
+      playTo(800);
+    };
+    replay();
     const diagram = screen.getByTestId('spacetime');
     /** Where a send is drawn (its dot moves from the live to the settled layers, so it is looked up afresh). */
     const x = (msg: string): number => {
       const dot = diagram.querySelector(`[data-kind="send"][data-msg="${msg}"]`) as Element;
       return diagramX(dot, Number(dot.getAttribute('cx')));
     };
-    return { playTo, gap: () => x('B1') - x('A1') };
+    return { store, playTo, gap: () => x('B1') - x('A1'), replay };
   }
 
   it('widens its window in steps as the run grows, so its marks stay put in between', () => {
@@ -318,6 +321,28 @@ describe('the diagram of a young run', () => {
     expect(gap()).toBeCloseTo(first / 1.5, 6);
     playTo(4_000);
     expect(gap()).toBeCloseTo(first / 1.5, 6);
+  });
+
+  it('keeps a zoom and a pan through time travel, and starts a new run following now at the usual width', () => {
+    const { store, gap, replay } = youngRun();
+    const first = gap();
+    const follow = screen.getByRole('button', { name: 'Follow now' });
+    fireEvent.click(screen.getByRole('button', { name: 'Zoom out' }));
+    fireEvent.click(screen.getByRole('button', { name: '◀ Earlier' }));
+    expect(follow.getAttribute('aria-pressed')).toBe('false');
+    const zoomed = gap();
+    expect(zoomed).toBeCloseTo(first / 1.5, 6);
+    act(() => store.getState().actions.seek(700));
+    expect(gap()).toBeCloseTo(zoomed, 6);
+    expect(follow.getAttribute('aria-pressed')).toBe('false');
+
+    act(() => {
+      store.getState().actions.reset();
+      store.getState().actions.play();
+    });
+    expect(follow.getAttribute('aria-pressed')).toBe('true');
+    replay();
+    expect(gap()).toBeCloseTo(first, 6);
   });
 });
 

@@ -57,4 +57,24 @@ describe('the simulation store', () => {
     expect(c?.buffer).toHaveLength(0);
     expect(c?.inbox.map((e) => [e.message.id, e.missing])).toEqual([['B1', ['A1']]]);
   });
+
+  it('counts the runs begun (reset, settings, a loaded run), not time travel or a policy switch', () => {
+    const store = createSimulationStore(DEFAULT_SETTINGS, [], { playing: false });
+    const { actions } = store.getState();
+    const serial = (): number => store.getState().runSerial;
+    expect(serial()).toBe(0);
+    actions.send(0, 'Hello');
+    while (store.getState().view.nextEventAt !== undefined) actions.step();
+    actions.seek(0);
+    actions.stepBack();
+    actions.setPolicy('fifo');
+    expect(serial()).toBe(0);
+    const saved = actions.currentRun();
+    actions.reset();
+    actions.setSeed(5);
+    actions.setNodeCount(4);
+    expect(serial()).toBe(3);
+    actions.loadRun(saved);
+    expect(serial()).toBe(4);
+  });
 });
