@@ -252,4 +252,38 @@ test.describe('classroom view', () => {
       expect(stamp.y, 'stamp of A1 beside its id in presenter mode').toBeLessThan(id.y + id.height);
     });
   }
+
+  test('on a phone the page is one column that scrolls: nothing is cut off, and the node windows come first', async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await app.goto('?seed=9');
+    await app.pause();
+    const m = await app.pageOverflow();
+    expect(m.scrollWidth, 'page width').toBeLessThanOrEqual(m.innerWidth);
+    expect(m.scrollHeight, 'the page scrolls instead of squeezing its panels').toBeGreaterThan(m.innerHeight);
+
+    const box = async (element: Locator): Promise<{ x: number; y: number; width: number; height: number }> => {
+      const found = await element.boundingBox();
+      if (!found) throw new Error('not on the page');
+      return found;
+    };
+    const windows = await Promise.all((await app.nodeWindows.all()).map(box));
+    expect(windows).toHaveLength(3);
+    for (const w of windows) {
+      expect(w.x, 'node window inside the screen').toBeGreaterThanOrEqual(0);
+      expect(w.x + w.width, 'node window inside the screen').toBeLessThanOrEqual(390);
+      expect(w.width, 'node window as wide as the screen').toBeGreaterThan(300);
+      expect(w.height, 'node window tall enough to read').toBeGreaterThan(250);
+    }
+    const network = await box(page.locator('figure.network'));
+    expect(network.y, 'the network picture after the node windows').toBeGreaterThan(Math.max(...windows.map((w) => w.y)));
+    const diagram = await box(page.getByTestId('spacetime'));
+    expect(diagram.width).toBeGreaterThan(300);
+    expect(diagram.height).toBeGreaterThan(180);
+
+    await app.send('A', 'Hello from a phone');
+    await app.stepUntilIdle();
+    await expect(app.messages('C')).toHaveCount(1);
+    await expect(app.message('C', 'A1')).toContainText('Hello from a phone');
+    expect((await app.pageOverflow()).scrollWidth, 'page width with a message').toBeLessThanOrEqual(390);
+  });
 });
