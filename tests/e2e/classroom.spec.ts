@@ -280,6 +280,13 @@ test.describe('classroom view', () => {
     expect(diagram.width).toBeGreaterThan(300);
     expect(diagram.height).toBeGreaterThan(180);
 
+    // The Session menu opens within the screen.
+    await page.locator('.session-menu summary').click();
+    const panel = await box(page.locator('.session-panel'));
+    expect(panel.x, 'session panel inside the screen').toBeGreaterThanOrEqual(0);
+    expect(panel.x + panel.width, 'session panel inside the screen').toBeLessThanOrEqual(390);
+    await page.locator('.session-menu summary').click();
+
     await app.send('A', 'Hello from a phone');
     await app.stepUntilIdle();
     await expect(app.messages('C')).toHaveCount(1);
