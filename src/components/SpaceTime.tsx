@@ -22,6 +22,8 @@ const PLOT_MARGIN_PX = 6;
 const ORIGIN_STEP_WINDOWS = 100;
 /** The settled part of the diagram is redrawn when the window has moved by this fraction of its width. */
 const SLICES_PER_WINDOW = 4;
+/** A press becomes a drag of the window once it has moved this far sideways (and more sideways than up or down). */
+const DRAG_START_PX = 6;
 const MIN_SPAN_MS = 1_000;
 const MAX_SPAN_MS = 600_000;
 /** A young run's window starts this wide and grows by this factor while it is narrower than RUN_ROOM × now. */
@@ -99,8 +101,14 @@ export function SpaceTime() {
     setZoomMs(undefined);
     setPinned(undefined);
   }
-  /** A drag in progress: where it started, and the window then. */
-  const drag = useRef<{ x: number; end: number; spanMs: number; msPerPx: number } | undefined>(undefined);
+  /**
+   * A press on the plot: where it started, the window then, and whether it has become a drag
+   * (a sideways move of DRAG_START_PX or more; a mostly vertical one is a finger scrolling the page).
+   */
+  const drag = useRef<
+    | { x: number; y: number; end: number; spanMs: number; msPerPx: number; before: typeof pinned; run: number; dragging: boolean }
+    | undefined
+  >(undefined);
 
   useEffect(() => {
     const el = box.current;
@@ -192,13 +200,24 @@ export function SpaceTime() {
 
   const onPointerDown = (e: PointerEvent<HTMLElement>): void => {
     if ((e.target as Element).closest('[data-testid="event"]')) return;
-    drag.current = { x: e.clientX, end, spanMs: shownMs, msPerPx: 1 / pxPerMs };
+    drag.current = { x: e.clientX, y: e.clientY, end, spanMs: shownMs, msPerPx: 1 / pxPerMs, before: pinned, run: runSerial, dragging: false };
     e.currentTarget.setPointerCapture?.(e.pointerId);
   };
   const onPointerMove = (e: PointerEvent<HTMLElement>): void => {
     const from = drag.current;
-    if (!from || e.clientX === from.x) return;
-    setPinned({ end: Math.max(from.spanMs, from.end - (e.clientX - from.x) * from.msPerPx), spanMs: from.spanMs });
+    if (!from || from.run !== runSerial) return;
+    const dx = e.clientX - from.x;
+    if (!from.dragging) {
+      if (Math.abs(dx) < DRAG_START_PX || Math.abs(dx) <= Math.abs(e.clientY - from.y)) return;
+      from.dragging = true;
+    }
+    setPinned({ end: Math.max(from.spanMs, from.end - dx * from.msPerPx), spanMs: from.spanMs });
+  };
+  /** The browser took the gesture over (to scroll the page): the window goes back to where it was. */
+  const onPointerCancel = (): void => {
+    const from = drag.current;
+    drag.current = undefined;
+    if (from?.dragging && from.run === runSerial) setPinned(from.before);
   };
   /** Moves the window by `fraction` of its width, leaving follow mode. */
   const pan = (fraction: number): void => {
@@ -247,6 +266,7 @@ export function SpaceTime() {
         onPointerDown={onPointerDown}
         onPointerMove={onPointerMove}
         onPointerUp={onPointerUp}
+        onPointerCancel={onPointerCancel}
       >
         <svg ref={svg} xmlns="http://www.w3.org/2000/svg" width={width} height={height} viewBox={`0 0 ${width} ${height}`} className="st-svg">
           <style>{DIAGRAM_CSS}</style>

@@ -323,6 +323,36 @@ describe('the diagram of a young run', () => {
     expect(gap()).toBeCloseTo(first / 1.5, 6);
   });
 
+  it('pans on a sideways drag, not on a mostly vertical swipe, and a drag the browser cancels puts the window back', () => {
+    const { gap } = youngRun();
+    const first = gap();
+    const plot = screen.getByTestId('spacetime');
+    const follow = screen.getByRole('button', { name: 'Follow now' });
+    const press = (x: number, y: number): void => void fireEvent.pointerDown(plot, { clientX: x, clientY: y, pointerId: 1 });
+    const move = (x: number, y: number): void => void fireEvent.pointerMove(plot, { clientX: x, clientY: y, pointerId: 1 });
+    // A finger scrolling the page over the diagram: upwards, drifting a little sideways.
+    press(300, 140);
+    move(302, 110);
+    move(304, 60);
+    fireEvent.pointerCancel(plot, { pointerId: 1 });
+    expect(follow.getAttribute('aria-pressed')).toBe('true');
+    expect(gap()).toBe(first);
+    // A sideways drag pans, from where the press began.
+    press(300, 100);
+    move(304, 100);
+    expect(follow.getAttribute('aria-pressed')).toBe('true');
+    move(360, 104);
+    expect(follow.getAttribute('aria-pressed')).toBe('false');
+    fireEvent.pointerUp(plot, { clientX: 360, clientY: 104, pointerId: 1 });
+    // One the browser takes over part-way puts the window back where it was: following now.
+    fireEvent.click(follow);
+    press(300, 100);
+    move(380, 100);
+    expect(follow.getAttribute('aria-pressed')).toBe('false');
+    fireEvent.pointerCancel(plot, { pointerId: 1 });
+    expect(follow.getAttribute('aria-pressed')).toBe('true');
+  });
+
   it('keeps a zoom and a pan through time travel, and starts a new run following now at the usual width', () => {
     const { store, gap, replay } = youngRun();
     const first = gap();
