@@ -70,14 +70,15 @@ export default function App() {
       </header>
       <Timeline />
       <Notices />
+      {/*
+        In reading order: the session and scenario, the node windows and diagram, then the
+        network, faults and log. A wide screen puts the first and last groups in a left column;
+        a narrow one stacks all three in this order.
+      */}
       <main className="layout">
-        <div className="side">
+        <div className="side side-top">
           <SessionMenu />
           <ScenarioPanel />
-          <NetworkView />
-          <FaultsPanel />
-          <FlightDetails />
-          <EventLog />
         </div>
         <div className="content">
         {comparePolicy === undefined ? (
@@ -100,6 +101,12 @@ export default function App() {
               <SpaceTime />
             </Deferred>
           </section>
+        </div>
+        <div className="side side-rest">
+          <NetworkView />
+          <FaultsPanel />
+          <FlightDetails />
+          <EventLog />
         </div>
       </main>
       <Deferred fallback={null}>

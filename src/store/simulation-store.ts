@@ -140,8 +140,8 @@ export interface SimulationState {
   /** The scenario whose narration is shown, if any. */
   readonly scenario: ScenarioPosition | undefined;
   /**
-   * Counts the runs begun in this session: by reset, new settings, an import, a link or a
-   * scenario step, not by time travel. A view that keeps its own state about the run (where the
+   * Counts the runs begun in this session: by Reset, a new seed or node count, an import, a
+   * link or a scenario step; not by time travel, a policy switch or a comparison. A view that keeps its own state about the run (where the
    * diagram is panned to, how far it is zoomed) starts afresh when this changes.
    */
   readonly runSerial: number;

@@ -252,45 +252,105 @@ test.describe('classroom view', () => {
       expect(stamp.y, 'stamp of A1 beside its id in presenter mode').toBeLessThan(id.y + id.height);
     });
   }
+});
 
-  test('on a phone the page is one column that scrolls: nothing is cut off, and the node windows come first', async ({ page }) => {
+test.describe('on a phone', () => {
+  let app: ClassroomPage;
+
+  test.beforeEach(async ({ page }) => {
+    app = new ClassroomPage(page);
+  });
+
+  const box = async (element: Locator): Promise<{ x: number; y: number; width: number; height: number }> => {
+    const found = await element.boundingBox();
+    if (!found) throw new Error('not on the page');
+    return found;
+  };
+
+  for (const [width, presenter] of [[320, false], [360, false], [390, false], [360, true]] as const) {
+    test(`at ${width} px${presenter ? ' in presenter mode' : ''} the page is one column that scrolls, with nothing cut off at the sides`, async ({ page }) => {
+      await page.setViewportSize({ width, height: 800 });
+      await app.goto('?seed=9');
+      await app.pause();
+      if (presenter) await page.getByRole('button', { name: 'Presenter' }).click();
+      const m = await app.pageOverflow();
+      expect(m.scrollWidth, 'page width').toBeLessThanOrEqual(width);
+      expect(m.scrollHeight, 'the page scrolls').toBeGreaterThan(m.innerHeight);
+      const windows = await Promise.all((await app.nodeWindows.all()).map(box));
+      expect(windows).toHaveLength(3);
+      for (const w of windows) {
+        expect(w.x, 'node window inside the screen').toBeGreaterThanOrEqual(0);
+        expect(w.x + w.width, 'node window inside the screen').toBeLessThanOrEqual(width);
+        expect(w.width, 'node window as wide as the screen').toBeGreaterThan(width - 60);
+        expect(w.height, 'node window tall enough to read').toBeGreaterThan(250);
+      }
+      const diagram = await box(page.getByTestId('spacetime'));
+      expect(diagram.width).toBeGreaterThan(width - 60);
+      expect(diagram.height).toBeGreaterThan(180);
+      if (presenter) return;
+      // The Session menu opens within the screen, even where its button wraps below the scenario menu.
+      await page.locator('.session-menu summary').click();
+      const panel = await box(page.locator('.session-panel'));
+      expect(panel.x, 'session panel inside the screen').toBeGreaterThanOrEqual(0);
+      expect(panel.x + panel.width, 'session panel inside the screen').toBeLessThanOrEqual(width);
+      await page.locator('.session-menu summary').click();
+      await app.send('A', 'Hello from a phone');
+      await app.stepUntilIdle();
+      await expect(app.message('C', 'A1')).toContainText('Hello from a phone');
+      expect((await app.pageOverflow()).scrollWidth, 'page width with a message').toBeLessThanOrEqual(width);
+    });
+  }
+
+  test('the node windows come before the network, faults and log, on screen and for the keyboard and screen readers alike', async ({ page }) => {
     await page.setViewportSize({ width: 390, height: 844 });
     await app.goto('?seed=9');
-    await app.pause();
-    const m = await app.pageOverflow();
-    expect(m.scrollWidth, 'page width').toBeLessThanOrEqual(m.innerWidth);
-    expect(m.scrollHeight, 'the page scrolls instead of squeezing its panels').toBeGreaterThan(m.innerHeight);
-
-    const box = async (element: Locator): Promise<{ x: number; y: number; width: number; height: number }> => {
-      const found = await element.boundingBox();
-      if (!found) throw new Error('not on the page');
-      return found;
-    };
-    const windows = await Promise.all((await app.nodeWindows.all()).map(box));
-    expect(windows).toHaveLength(3);
-    for (const w of windows) {
-      expect(w.x, 'node window inside the screen').toBeGreaterThanOrEqual(0);
-      expect(w.x + w.width, 'node window inside the screen').toBeLessThanOrEqual(390);
-      expect(w.width, 'node window as wide as the screen').toBeGreaterThan(300);
-      expect(w.height, 'node window tall enough to read').toBeGreaterThan(250);
-    }
-    const network = await box(page.locator('figure.network'));
-    expect(network.y, 'the network picture after the node windows').toBeGreaterThan(Math.max(...windows.map((w) => w.y)));
+    const lastWindow = await box(app.nodeWindows.last());
     const diagram = await box(page.getByTestId('spacetime'));
-    expect(diagram.width).toBeGreaterThan(300);
-    expect(diagram.height).toBeGreaterThan(180);
+    const network = await box(page.locator('figure.network'));
+    const log = await box(page.locator('.event-log'));
+    expect(diagram.y).toBeGreaterThan(lastWindow.y);
+    expect(network.y).toBeGreaterThan(diagram.y);
+    expect(log.y).toBeGreaterThan(network.y);
+    // The page's own order is the order on screen, so Tab and a screen reader follow it too.
+    const selectors = ['.session', '.node', '[data-testid="spacetime"]', 'figure.network', '.faults', '.event-log'];
+    const outOfOrder = await page.evaluate((list) => {
+      const found = list.map((selector) => document.querySelector(selector));
+      return list.filter((_, i) => i > 0 && !(found[i - 1] && found[i] && found[i - 1]?.compareDocumentPosition(found[i] as Element) === Node.DOCUMENT_POSITION_FOLLOWING));
+    }, selectors);
+    expect(outOfOrder, 'elements not after the one before them in the page').toEqual([]);
+  });
+});
 
-    // The Session menu opens within the screen.
-    await page.locator('.session-menu summary').click();
-    const panel = await box(page.locator('.session-panel'));
-    expect(panel.x, 'session panel inside the screen').toBeGreaterThanOrEqual(0);
-    expect(panel.x + panel.width, 'session panel inside the screen').toBeLessThanOrEqual(390);
-    await page.locator('.session-menu summary').click();
+test.describe('on a touch screen', () => {
+  test.use({ viewport: { width: 390, height: 844 }, hasTouch: true });
 
-    await app.send('A', 'Hello from a phone');
-    await app.stepUntilIdle();
-    await expect(app.messages('C')).toHaveCount(1);
-    await expect(app.message('C', 'A1')).toContainText('Hello from a phone');
-    expect((await app.pageOverflow()).scrollWidth, 'page width with a message').toBeLessThanOrEqual(390);
+  test('a swipe up over the diagram scrolls the page and keeps it following now; a sideways drag pans it', async ({ page, context }) => {
+    const app = new ClassroomPage(page);
+    await app.goto('?seed=9');
+    const diagram = page.getByTestId('spacetime');
+    const follow = page.getByRole('button', { name: 'Follow now' });
+    await diagram.scrollIntoViewIfNeeded();
+    await page.evaluate(() => window.scrollBy(0, 200));
+    const start = await diagram.boundingBox();
+    if (!start) throw new Error('no diagram');
+    const x = start.x + start.width / 2;
+    const y = start.y + start.height / 2;
+    const cdp = await context.newCDPSession(page);
+    const swipe = async (points: readonly (readonly [number, number])[]): Promise<void> => {
+      const [first, ...rest] = points as [readonly [number, number], ...(readonly [number, number])[]];
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x: first[0], y: first[1] }] });
+      for (const [px, py] of rest) await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x: px, y: py }] });
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+    };
+    const scrolledBefore = await page.evaluate(() => window.scrollY);
+    // Upwards, drifting a few pixels sideways as a finger does.
+    await swipe(Array.from({ length: 7 }, (_, i) => [x + i * 0.5, y - i * 20] as const));
+    await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(scrolledBefore + 40);
+    await expect(follow).toHaveAttribute('aria-pressed', 'true');
+    const now = await diagram.boundingBox();
+    if (!now) throw new Error('no diagram');
+    const middle = now.y + now.height / 2;
+    await swipe(Array.from({ length: 7 }, (_, i) => [x - i * 15, middle + i * 0.5] as const));
+    await expect(follow).toHaveAttribute('aria-pressed', 'false');
   });
 });

@@ -58,7 +58,7 @@ describe('the simulation store', () => {
     expect(c?.inbox.map((e) => [e.message.id, e.missing])).toEqual([['B1', ['A1']]]);
   });
 
-  it('counts the runs begun (reset, settings, a loaded run), not time travel or a policy switch', () => {
+  it('counts the runs begun (reset, seed, node count, a loaded run), not time travel, a policy switch or a comparison', () => {
     const store = createSimulationStore(DEFAULT_SETTINGS, [], { playing: false });
     const { actions } = store.getState();
     const serial = (): number => store.getState().runSerial;
@@ -68,10 +68,14 @@ describe('the simulation store', () => {
     actions.seek(0);
     actions.stepBack();
     actions.setPolicy('fifo');
+    actions.setComparePolicy('causal');
+    actions.setComparePolicy(undefined);
     expect(serial()).toBe(0);
     const saved = actions.currentRun();
     actions.reset();
+    expect(serial()).toBe(1);
     actions.setSeed(5);
+    expect(serial()).toBe(2);
     actions.setNodeCount(4);
     expect(serial()).toBe(3);
     actions.loadRun(saved);
