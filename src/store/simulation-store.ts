@@ -141,8 +141,9 @@ export interface SimulationState {
   readonly scenario: ScenarioPosition | undefined;
   /**
    * Counts the runs begun in this session: by Reset, a new seed or node count, an import, a
-   * link or a scenario step; not by time travel, a policy switch or a comparison. A view that keeps its own state about the run (where the
-   * diagram is panned to, how far it is zoomed) starts afresh when this changes.
+   * link or a scenario step; not by time travel, a policy switch or a comparison. A view that
+   * keeps its own state about the run (where the diagram is panned to, how far it is zoomed)
+   * starts afresh when this changes.
    */
   readonly runSerial: number;
   /** Every way to change the state; a stable object. */
