@@ -301,6 +301,18 @@ test.describe('on a phone', () => {
     });
   }
 
+  test('with 8 nodes the windows are full width, with their headings and ordinary type, not squeezed as on a shared screen', async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await app.goto('?nodes=8&seed=1');
+    await expect(app.nodeWindows).toHaveCount(8);
+    for (const name of ['A', 'H']) {
+      expect((await box(app.node(name)))?.width, `window of ${name} as wide as the screen`).toBeGreaterThan(330);
+      await expect(app.node(name).getByRole('heading', { name: `Node ${name}` })).toBeVisible();
+      expect(await page.getByTestId(`clock-${name}`).evaluate((el) => Number.parseFloat(getComputedStyle(el).fontSize))).toBeGreaterThan(14);
+    }
+    expect((await app.pageOverflow()).scrollWidth).toBeLessThanOrEqual(390);
+  });
+
   test('the node windows come before the network, faults and log, on screen and for the keyboard and screen readers alike', async ({ page }) => {
     await page.setViewportSize({ width: 390, height: 844 });
     await app.goto('?seed=9');
