@@ -102,11 +102,19 @@ export function SpaceTime() {
     setPinned(undefined);
   }
   /**
-   * A press on the plot: where it started, the window then, and whether it has become a drag
-   * (a sideways move of DRAG_START_PX or more; a mostly vertical one is a finger scrolling the page).
+   * A press on the plot, by one pointer: where it started, the window before it, and once it has
+   * become a drag (a sideways move of DRAG_START_PX or more; by touch, a mostly vertical move is a
+   * finger scrolling the page instead), the window as it was when the drag began.
    */
   const drag = useRef<
-    | { x: number; y: number; end: number; spanMs: number; msPerPx: number; before: typeof pinned; run: number; dragging: boolean }
+    | {
+        pointerId: number;
+        x: number;
+        y: number;
+        before: typeof pinned;
+        run: number;
+        from: { end: number; spanMs: number; msPerPx: number } | undefined;
+      }
     | undefined
   >(undefined);
 
@@ -199,25 +207,31 @@ export function SpaceTime() {
   };
 
   const onPointerDown = (e: PointerEvent<HTMLElement>): void => {
-    if ((e.target as Element).closest('[data-testid="event"]')) return;
-    drag.current = { x: e.clientX, y: e.clientY, end, spanMs: shownMs, msPerPx: 1 / pxPerMs, before: pinned, run: runSerial, dragging: false };
+    // A second finger neither restarts the drag nor moves the window.
+    if (drag.current || (e.target as Element).closest('[data-testid="event"]')) return;
+    drag.current = { pointerId: e.pointerId, x: e.clientX, y: e.clientY, before: pinned, run: runSerial, from: undefined };
     e.currentTarget.setPointerCapture?.(e.pointerId);
   };
+  /** The press by `e`'s pointer, if it is the one being followed. */
+  const pressOf = (e: PointerEvent<HTMLElement>): typeof drag.current => (drag.current?.pointerId === e.pointerId ? drag.current : undefined);
   const onPointerMove = (e: PointerEvent<HTMLElement>): void => {
-    const from = drag.current;
-    if (!from || from.run !== runSerial) return;
-    const dx = e.clientX - from.x;
-    if (!from.dragging) {
-      if (Math.abs(dx) < DRAG_START_PX || Math.abs(dx) <= Math.abs(e.clientY - from.y)) return;
-      from.dragging = true;
+    const press = pressOf(e);
+    if (!press || press.run !== runSerial) return;
+    const dx = e.clientX - press.x;
+    if (!press.from) {
+      if (Math.abs(dx) < DRAG_START_PX || (e.pointerType === 'touch' && Math.abs(dx) <= Math.abs(e.clientY - press.y))) return;
+      // The window as it is now: while following a playing run it has moved on since the press.
+      press.from = { end, spanMs: shownMs, msPerPx: 1 / pxPerMs };
     }
+    const { from } = press;
     setPinned({ end: Math.max(from.spanMs, from.end - dx * from.msPerPx), spanMs: from.spanMs });
   };
   /** The browser took the gesture over (to scroll the page): the window goes back to where it was. */
-  const onPointerCancel = (): void => {
-    const from = drag.current;
+  const onPointerCancel = (e: PointerEvent<HTMLElement>): void => {
+    const press = pressOf(e);
+    if (!press) return;
     drag.current = undefined;
-    if (from?.dragging && from.run === runSerial) setPinned(from.before);
+    if (press.from && press.run === runSerial) setPinned(press.before);
   };
   /** Moves the window by `fraction` of its width, leaving follow mode. */
   const pan = (fraction: number): void => {
@@ -229,8 +243,9 @@ export function SpaceTime() {
     setZoomMs(spanMs);
     if (pinned) setPinned({ end: Math.max(spanMs, pinned.end), spanMs });
   };
-  const onPointerUp = (): void => {
-    drag.current = undefined;
+  /** The press ends: released, or its pointer capture lost some other way. */
+  const onPointerUp = (e: PointerEvent<HTMLElement>): void => {
+    if (pressOf(e)) drag.current = undefined;
   };
 
   return (
@@ -267,6 +282,7 @@ export function SpaceTime() {
         onPointerMove={onPointerMove}
         onPointerUp={onPointerUp}
         onPointerCancel={onPointerCancel}
+        onLostPointerCapture={onPointerUp}
       >
         <svg ref={svg} xmlns="http://www.w3.org/2000/svg" width={width} height={height} viewBox={`0 0 ${width} ${height}`} className="st-svg">
           <style>{DIAGRAM_CSS}</style>

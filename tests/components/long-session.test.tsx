@@ -323,23 +323,27 @@ describe('the diagram of a young run', () => {
     expect(gap()).toBeCloseTo(first / 1.5, 6);
   });
 
-  it('pans on a sideways drag, not on a mostly vertical swipe, and a drag the browser cancels puts the window back', () => {
+  it('pans on a sideways drag, not on a finger scrolling the page, and a drag the browser cancels puts the window back', () => {
     const { gap } = youngRun();
     const first = gap();
     const plot = screen.getByTestId('spacetime');
     const follow = screen.getByRole('button', { name: 'Follow now' });
-    const press = (x: number, y: number): void => void fireEvent.pointerDown(plot, { clientX: x, clientY: y, pointerId: 1 });
-    const move = (x: number, y: number): void => void fireEvent.pointerMove(plot, { clientX: x, clientY: y, pointerId: 1 });
-    // A finger scrolling the page over the diagram: upwards, drifting a little sideways.
-    press(300, 140);
-    move(302, 110);
-    move(304, 60);
-    fireEvent.pointerCancel(plot, { pointerId: 1 });
+    const press = (x: number, y: number, pointerType = 'mouse'): void => void fireEvent.pointerDown(plot, { clientX: x, clientY: y, pointerId: 1, pointerType });
+    const move = (x: number, y: number, pointerType = 'mouse'): void => void fireEvent.pointerMove(plot, { clientX: x, clientY: y, pointerId: 1, pointerType });
+    // A finger scrolling the page over the diagram: upwards, drifting sideways by more than the
+    // drag threshold but less than it moves up.
+    press(300, 140, 'touch');
+    move(303, 110, 'touch');
+    move(310, 60, 'touch');
+    fireEvent.pointerCancel(plot, { pointerId: 1, pointerType: 'touch' });
     expect(follow.getAttribute('aria-pressed')).toBe('true');
     expect(gap()).toBe(first);
-    // A sideways drag pans, from where the press began.
+    // A sideways drag pans, from where the press began; a second finger meanwhile changes nothing.
     press(300, 100);
     move(304, 100);
+    expect(follow.getAttribute('aria-pressed')).toBe('true');
+    fireEvent.pointerDown(plot, { clientX: 100, clientY: 100, pointerId: 2 });
+    fireEvent.pointerMove(plot, { clientX: 500, clientY: 100, pointerId: 2 });
     expect(follow.getAttribute('aria-pressed')).toBe('true');
     move(360, 104);
     expect(follow.getAttribute('aria-pressed')).toBe('false');
@@ -351,6 +355,21 @@ describe('the diagram of a young run', () => {
     expect(follow.getAttribute('aria-pressed')).toBe('false');
     fireEvent.pointerCancel(plot, { pointerId: 1 });
     expect(follow.getAttribute('aria-pressed')).toBe('true');
+  });
+
+  it('a press held while the run plays, then dragged, moves the window from where it is by then', () => {
+    const { playTo } = youngRun();
+    // Past its first 10 s the window follows now, moving on as the run plays.
+    playTo(12_000);
+    const plot = screen.getByTestId('spacetime');
+    const nowX = (): number => marksOnAxis(plot).nowX;
+    fireEvent.pointerDown(plot, { clientX: 300, clientY: 100, pointerId: 1 });
+    fireEvent.pointerMove(plot, { clientX: 302, clientY: 100, pointerId: 1 });
+    playTo(14_000);
+    const before = nowX();
+    fireEvent.pointerMove(plot, { clientX: 280, clientY: 100, pointerId: 1 });
+    expect(nowX() - before).toBeCloseTo(-20, 0);
+    fireEvent.pointerUp(plot, { clientX: 280, clientY: 100, pointerId: 1 });
   });
 
   it('keeps a zoom and a pan through time travel, and starts a new run following now at the usual width', () => {
