@@ -22,7 +22,7 @@ const PLOT_MARGIN_PX = 6;
 const ORIGIN_STEP_WINDOWS = 100;
 /** The settled part of the diagram is redrawn when the window has moved by this fraction of its width. */
 const SLICES_PER_WINDOW = 4;
-/** A press becomes a drag of the window once it has moved this far sideways (and more sideways than up or down). */
+/** A press becomes a drag of the window once it has moved this far sideways (by touch, also more sideways than up or down). */
 const DRAG_START_PX = 6;
 const MIN_SPAN_MS = 1_000;
 const MAX_SPAN_MS = 600_000;
