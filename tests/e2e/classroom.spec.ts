@@ -311,6 +311,9 @@ test.describe('on a phone', () => {
       expect(await page.getByTestId(`clock-${name}`).evaluate((el) => Number.parseFloat(getComputedStyle(el).fontSize))).toBeGreaterThan(14);
     }
     expect((await app.pageOverflow()).scrollWidth).toBeLessThanOrEqual(390);
+    // In presenter mode too, each clock stays on one line.
+    await page.getByRole('button', { name: 'Presenter' }).click();
+    for (const name of ['A', 'H']) expect(await app.lines(page.getByTestId(`clock-${name}`)), `clock of ${name} on one line`).toBeLessThan(1.5);
   });
 
   test('the node windows come before the network, faults and log, on screen and for the keyboard and screen readers alike', async ({ page }) => {
