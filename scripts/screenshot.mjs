@@ -1,7 +1,8 @@
-// Takes the README screenshot from the real production build: `npm run screenshot`.
+// Takes the README screenshots from the real production build: `npm run screenshot`.
 // Serves dist/ under a sub-path, stages the "reply overtakes its question" moment and saves
 // docs/screenshot.png at 1280×720, the size of a classroom projector, then the same moment in
-// presenter mode as docs/screenshot-presenter.png.
+// presenter mode as docs/screenshot-presenter.png, and on a 390×844 phone, scrolled to C's
+// window, as docs/screenshot-phone.png.
 import { resolve } from 'node:path';
 import { chromium } from '@playwright/test';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH, findFreePort, serveSite, stopSite } from './local-site.mjs';
@@ -9,9 +10,8 @@ import { CHROMIUM_FLAGS, CHROMIUM_PATH, findFreePort, serveSite, stopSite } from
 const { server, url } = await serveSite(resolve('dist'), await findFreePort(Number(process.env.PORT ?? 4174)));
 const out = process.argv[2] ?? 'docs/screenshot.png';
 
-try {
-  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_FLAGS });
-  const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+/** Opens seed 9 on `page` and plays it by hand until B's reply waits in C's buffer for A's question. */
+async function stageOvertaking(page) {
   await page.goto(`${url}?seed=9`);
   await page.getByRole('button', { name: 'Pause' }).click();
   const say = async (node, text) => {
@@ -25,14 +25,29 @@ try {
   await stepUntil(async () => (await page.getByTestId('inbox-B').getByTestId('message').count()) === 1);
   await say('B', 'Yes, room 2!');
   await stepUntil(async () => (await page.getByTestId('buffer-C').locator('[data-msg]').count()) === 1);
+}
+
+try {
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_FLAGS });
+  const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+  await stageOvertaking(page);
   await page.getByTestId('flight').first().locator('.flight-hit').click();
   await page.waitForTimeout(600);
   await page.screenshot({ path: out });
   await page.keyboard.press('p');
   await page.waitForTimeout(400);
   await page.screenshot({ path: out.replace(/\.png$/, '-presenter.png') });
+
+  const phone = await browser.newPage({ viewport: { width: 390, height: 844 } });
+  await stageOvertaking(phone);
+  await phone.evaluate(() => {
+    const c = document.querySelector('[data-testid="node-C"]');
+    if (c) window.scrollTo(0, c.getBoundingClientRect().top + window.scrollY - 8);
+  });
+  await phone.waitForTimeout(400);
+  await phone.screenshot({ path: out.replace(/\.png$/, '-phone.png') });
   await browser.close();
-  console.log(`saved ${out}`);
+  console.log(`saved ${out} and its presenter and phone versions`);
 } finally {
   await stopSite(server);
 }
