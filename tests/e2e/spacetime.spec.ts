@@ -75,6 +75,17 @@ test.describe('space-time diagram, inspection and time travel', () => {
     const inspector = page.getByRole('region', { name: 'Causal inspection', exact: true });
     await expect(inspector).toContainText('A1 happened before B1 because [1, 0, 0] ≤ [1, 1, 0]');
     await expect(inspector).toContainText('B1 happened before C1 because [1, 1, 0] ≤ [1, 1, 1]');
+    // The selection ring is drawn whole, not cut off by the chat list's edge: B1 is B's own message, flush right.
+    const ring = await app.message('B', 'B1').evaluate((bubble) => {
+      const style = getComputedStyle(bubble);
+      const spill = Math.max(0, Number.parseFloat(style.outlineWidth) + Number.parseFloat(style.outlineOffset));
+      const b = bubble.getBoundingClientRect();
+      const list = (bubble.closest('.inbox-scroll') as Element).getBoundingClientRect();
+      return { width: Number.parseFloat(style.outlineWidth), left: b.left - spill - list.left, right: list.right - (b.right + spill) };
+    });
+    expect(ring.width).toBeGreaterThan(0);
+    expect(ring.left).toBeGreaterThanOrEqual(0);
+    expect(ring.right).toBeGreaterThanOrEqual(0);
   });
 
   test('the diagram works from the keyboard: a send is a button, and it pans without a mouse', async ({ page }) => {
