@@ -7,8 +7,12 @@ import { resolve } from 'node:path';
 import { chromium } from '@playwright/test';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH, findFreePort, serveSite, stopSite } from './local-site.mjs';
 
-const { server, url } = await serveSite(resolve('dist'), await findFreePort(Number(process.env.PORT ?? 4174)));
 const out = process.argv[2] ?? 'docs/screenshot.png';
+if (!out.endsWith('.png')) {
+  console.error('screenshot: the file name must end in .png (the presenter and phone versions are named from it)');
+  process.exit(2);
+}
+const { server, url } = await serveSite(resolve('dist'), await findFreePort(Number(process.env.PORT ?? 4174)));
 
 /** Opens seed 9 on `page` and plays it by hand until B's reply waits in C's buffer for A's question. */
 async function stageOvertaking(page) {
@@ -27,8 +31,8 @@ async function stageOvertaking(page) {
   await stepUntil(async () => (await page.getByTestId('buffer-C').locator('[data-msg]').count()) === 1);
 }
 
+const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_FLAGS });
 try {
-  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_FLAGS });
   const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
   await stageOvertaking(page);
   await page.getByTestId('flight').first().locator('.flight-hit').click();
@@ -46,8 +50,8 @@ try {
   });
   await phone.waitForTimeout(400);
   await phone.screenshot({ path: out.replace(/\.png$/, '-phone.png') });
-  await browser.close();
   console.log(`saved ${out} and its presenter and phone versions`);
 } finally {
+  await browser.close();
   await stopSite(server);
 }
