@@ -1,4 +1,4 @@
-import { lazy, useEffect } from 'react';
+import { lazy, useEffect, type CSSProperties } from 'react';
 import { Announcer } from './components/Announcer.tsx';
 import { Deferred } from './components/Deferred.tsx';
 import { useShortcuts } from './components/useShortcuts.ts';
@@ -55,7 +55,7 @@ export default function App() {
   const grid = (pane: Pane, rows: number) => (
     <div
       className={`nodes${nodeCount > 4 || rows > 1 ? ' dense' : ''}`}
-      style={{ gridTemplateColumns: `repeat(${rows > 1 && nodeCount <= 4 ? nodeCount : columnsFor(nodeCount)}, minmax(0, 1fr))` }}
+      style={{ '--columns': rows > 1 && nodeCount <= 4 ? nodeCount : columnsFor(nodeCount) } as CSSProperties}
     >
       {Array.from({ length: nodeCount }, (_, i) => (
         <NodeWindow key={i} index={i} pane={pane} />
