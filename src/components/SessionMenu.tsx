@@ -61,10 +61,7 @@ export function SessionMenu() {
    */
   const toExport = (what: string): { run: RunRecord; said: string } => {
     const run = actions.currentRun();
-    const future = actions.recordedFuture();
-    const next = store.getState().view.nextEventAt;
-    const cutShort = future !== undefined && (future.commands.length > 0 || (next !== undefined && next <= future.horizon));
-    const said = cutShort
+    const said = actions.recordsAhead()
       ? `${what} up to t = ${showSeconds(run.now)}, the moment shown. What was recorded after it is not in the file: play on to the end (or drag the timeline there) and export again to include it.`
       : `${what}.`;
     return { run, said };

@@ -76,6 +76,8 @@ export interface SimulationActions {
   currentRun(): RunRecord;
   /** After a rewind, what the run recorded beyond where it stands now; undefined when nothing. */
   recordedFuture(): RecordedFuture | undefined;
+  /** True when the recorded future holds something a file of the run as it stands would leave out: a command, or an event due before the horizon. */
+  recordsAhead(): boolean;
   /**
    * Replaces the run with `run` replayed to its position, paused, with `future` ahead to replay
    * and seek into; closes any scenario.
@@ -378,6 +380,13 @@ export function createSimulationStore(
           .slice(world.commands.length)
           .map((logged) => (logged.after >= processed && logged.at >= now ? logged : { ...logged, after: Math.max(logged.after, processed), at: Math.max(logged.at, now) }));
         return commands.length > 0 || horizon > world.now ? { commands, horizon } : undefined;
+      },
+
+      recordsAhead() {
+        if (world.commands.length < timeline.length) return true;
+        const horizon = Math.floor(get().horizon);
+        const next = world.nextEventAt;
+        return next !== undefined && horizon > world.now && next <= horizon;
       },
 
       loadRun(record, future) {
