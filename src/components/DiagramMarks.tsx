@@ -39,24 +39,17 @@ interface LabelMetrics {
   readonly insetPx: number;
 }
 
-const metricsBySize = new Map<number, LabelMetrics>();
-
-/** The label lengths scaled to `labelPx` (worked out once per size). */
+/** The label lengths scaled to `labelPx`. */
 function labelMetrics(labelPx: number): LabelMetrics {
-  let metrics = metricsBySize.get(labelPx);
-  if (!metrics) {
-    const scale = labelPx / BASE_LABEL_PX;
-    metrics = {
-      slots: LABEL_SLOTS.map((offset) => offset * scale),
-      ascentPx: LABEL_ASCENT_PX * scale,
-      descentPx: LABEL_DESCENT_PX * scale,
-      charPx: LABEL_CHAR_PX * scale,
-      spacingPx: LABEL_SPACING_PX * scale,
-      insetPx: LABEL_INSET_PX * scale,
-    };
-    metricsBySize.set(labelPx, metrics);
-  }
-  return metrics;
+  const scale = labelPx / BASE_LABEL_PX;
+  return {
+    slots: LABEL_SLOTS.map((offset) => offset * scale),
+    ascentPx: LABEL_ASCENT_PX * scale,
+    descentPx: LABEL_DESCENT_PX * scale,
+    charPx: LABEL_CHAR_PX * scale,
+    spacingPx: LABEL_SPACING_PX * scale,
+    insetPx: LABEL_INSET_PX * scale,
+  };
 }
 
 /**
