@@ -1,10 +1,10 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type PointerEvent, type ReactNode, type Ref } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type PointerEvent, type ReactNode } from 'react';
 import { useSimulation } from '../store/context.tsx';
 import { DiagramDots, DiagramLines, placeLabels, xAt, yAt } from './DiagramMarks.tsx';
 import { nodeColor } from './palette.ts';
 import { DEFAULT_SPAN_MS, diagramOf, liveFrom, settledBefore } from './spacetime-model.ts';
 import { useCausalMarks } from './useCausalMarks.ts';
-import { downloadPng, downloadSvg, joinLayers, type SvgLayer } from './download.ts';
+import { downloadPng, downloadSvg, joinLayers } from './download.ts';
 
 /**
  * Sizes that grow in presenter mode, for the back of a lecture hall: each node's badge (radius
@@ -84,10 +84,7 @@ export function SpaceTime() {
   const marks = useCausalMarks();
   const box = useRef<HTMLElement>(null);
   const svg = useRef<SVGSVGElement>(null);
-  const settledLines = useRef<SVGSVGElement>(null);
-  const liveLines = useRef<SVGSVGElement>(null);
-  const settledDots = useRef<SVGSVGElement>(null);
-  const liveDots = useRef<SVGSVGElement>(null);
+  const plot = useRef<HTMLDivElement>(null);
   const [size, setSize] = useState({ width: 600, height: 150 });
   /** The width the user zoomed to, if they did. */
   const [zoomMs, setZoomMs] = useState<number | undefined>();
@@ -183,20 +180,14 @@ export function SpaceTime() {
     settled: { settled: true, widthPx: settledWidthPx, heightPx: height, shiftPx: settledShiftPx, innerPx: settledInnerPx },
     live: { settled: false, widthPx: plotWidthPx, heightPx: height, shiftPx: 0, innerPx: layerShiftPx },
   };
-  /** The diagram as one SVG file, as the page shows it: the layers in their order on the page. */
-  const joined = (): SVGSVGElement | undefined => {
-    const layers: SvgLayer[] = [];
-    for (const [ref, frame] of [
-      [settledLines, frames.settled],
-      [liveLines, frames.live],
-      [settledDots, frames.settled],
-      [liveDots, frames.live],
-    ] as const) {
-      if (!ref.current) return undefined;
-      layers.push({ svg: ref.current, x: plotLeftPx + frame.shiftPx });
-    }
-    return svg.current ? joinLayers(svg.current, { x: plotLeftPx, width: plotWidthPx, height }, layers) : undefined;
-  };
+  /**
+   * The diagram as one SVG file, as the page shows it: every layer's marks in their order on the
+   * page. Each layer's shift and its marks' inner shift add up to the same place for all of them.
+   */
+  const joined = (): SVGSVGElement | undefined =>
+    svg.current && plot.current
+      ? joinLayers(svg.current, { x: plotLeftPx, width: plotWidthPx, height }, plot.current.querySelectorAll(':scope > .st-layer > g'), plotLeftPx + layerShiftPx)
+      : undefined;
   const saveSvg = (): void => {
     const file = joined();
     if (file) downloadSvg(file, 'spacetime.svg');
@@ -303,18 +294,18 @@ export function SpaceTime() {
           ))}
         </svg>
         {/* Marks up to a slice before the window are drawn; the plot's box keeps them off the node names. */}
-        <div className="st-plot" data-testid="spacetime-plot" style={{ left: plotLeftPx, width: plotWidthPx, height }}>
-          <PlotLayer ref={settledLines} {...frames.settled}>
+        <div ref={plot} className="st-plot" data-testid="spacetime-plot" style={{ left: plotLeftPx, width: plotWidthPx, height }}>
+          <PlotLayer {...frames.settled}>
             <DiagramLines shown={settled} place={place} nowMs={settledMs} />
           </PlotLayer>
-          <PlotLayer ref={liveLines} {...frames.live}>
+          <PlotLayer {...frames.live}>
             <DiagramLines shown={live} place={place} nowMs={now} />
             <line className="st-now" x1={nowX} x2={nowX} y1={4} y2={height - 2} />
           </PlotLayer>
-          <PlotLayer ref={settledDots} {...frames.settled}>
+          <PlotLayer {...frames.settled}>
             <DiagramDots shown={settled} place={place} labelSlots={settledLabels.slots} sent={diagram.sent} pick={pick} />
           </PlotLayer>
-          <PlotLayer ref={liveDots} {...frames.live}>
+          <PlotLayer {...frames.live}>
             <DiagramDots shown={live} place={place} labelSlots={liveLabels.slots} sent={diagram.sent} pick={pick} />
           </PlotLayer>
         </div>
@@ -328,7 +319,6 @@ export function SpaceTime() {
  * layer's browser layer follows without repainting) with its marks shifted by `innerPx`.
  */
 function PlotLayer({
-  ref,
   settled,
   widthPx,
   heightPx,
@@ -336,7 +326,6 @@ function PlotLayer({
   innerPx,
   children,
 }: {
-  ref: Ref<SVGSVGElement>;
   settled: boolean;
   widthPx: number;
   heightPx: number;
@@ -345,7 +334,7 @@ function PlotLayer({
   children: ReactNode;
 }) {
   return (
-    <svg ref={ref} className={`st-svg st-layer${settled ? ' st-settled' : ''}`} width={widthPx} height={heightPx} style={shiftPx === 0 ? undefined : { transform: `translateX(${shiftPx}px)` }}>
+    <svg className={`st-svg st-layer${settled ? ' st-settled' : ''}`} width={widthPx} height={heightPx} style={shiftPx === 0 ? undefined : { transform: `translateX(${shiftPx}px)` }}>
       <g transform={`translate(${innerPx} 0)`}>{children}</g>
     </svg>
   );

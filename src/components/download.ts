@@ -39,19 +39,14 @@ export async function downloadPng(svg: SVGSVGElement, name: string): Promise<voi
   }
 }
 
-/** An SVG element drawn over a base one, `x` px right of the base's origin. */
-export interface SvgLayer {
-  readonly svg: SVGSVGElement;
-  readonly x: number;
-}
-
 /**
- * One SVG of what the page shows as a base with layers over it: a copy of `base` with each
- * layer's content drawn on top, in order, clipped to the box `clip` (from x, top to bottom),
- * as the page's box around the layers clips them. It is titled with the aria-label of the
- * base or of its closest labelled ancestor.
+ * One SVG of what the page shows as a base with layers over it: a copy of `base` with the
+ * marks of `layers` (each layer's groups of marks, in paint order) drawn on top, `x` px right
+ * of the base's origin, clipped to the box `clip` (from x, top to bottom) as the page's box
+ * around the layers clips them. It is titled with the aria-label of the base or of its closest
+ * labelled ancestor.
  */
-export function joinLayers(base: SVGSVGElement, clip: { readonly x: number; readonly width: number; readonly height: number }, layers: readonly SvgLayer[]): SVGSVGElement {
+export function joinLayers(base: SVGSVGElement, clip: { readonly x: number; readonly width: number; readonly height: number }, layers: Iterable<Element>, x: number): SVGSVGElement {
   const svgNs = 'http://www.w3.org/2000/svg';
   const joined = base.cloneNode(true) as SVGSVGElement;
   const label = base.closest('[aria-label]')?.getAttribute('aria-label');
@@ -67,12 +62,10 @@ export function joinLayers(base: SVGSVGElement, clip: { readonly x: number; read
   clipPath.append(box);
   const clipped = document.createElementNS(svgNs, 'g');
   clipped.setAttribute('clip-path', 'url(#joined-clip)');
-  for (const { svg, x } of layers) {
-    const shifted = document.createElementNS(svgNs, 'g');
-    shifted.setAttribute('transform', `translate(${x} 0)`);
-    for (const child of svg.childNodes) shifted.append(child.cloneNode(true));
-    clipped.append(shifted);
-  }
+  const shifted = document.createElementNS(svgNs, 'g');
+  shifted.setAttribute('transform', `translate(${x} 0)`);
+  for (const layer of layers) for (const child of layer.childNodes) shifted.append(child.cloneNode(true));
+  clipped.append(shifted);
   joined.append(clipPath, clipped);
   return joined;
 }
