@@ -53,19 +53,19 @@ const DIAGRAM_CSS = `
 .st-svg .st-bg{fill:var(--panel,#fff)}
 .st-svg .st-row{stroke:var(--control-border,#8c959f);stroke-width:1.5}
 .st-svg .st-name{font-weight:700;font-family:system-ui,sans-serif;fill:#111}
-.st-svg .st-now{stroke:var(--diagram-now,#0b5cad);stroke-width:1.5;stroke-dasharray:4 3}
-.st-svg .st-arrow{stroke:var(--diagram-arrow,#57606a);stroke-width:1.2}
-.st-svg .st-head{fill:var(--diagram-arrow,#57606a)}
+.st-svg .st-now{stroke:var(--accent,#0b5cad);stroke-width:1.5;stroke-dasharray:4 3}
+.st-svg .st-arrow{stroke:var(--muted-strong,#57606a);stroke-width:1.2}
+.st-svg .st-head{fill:var(--muted-strong,#57606a)}
 .st-svg .st-arrow.lost{stroke:var(--danger,#b42318);stroke-dasharray:3 3}
 .st-svg .st-wait{stroke:var(--wait,#c9a227);stroke-width:5;stroke-dasharray:2 2;stroke-linecap:butt}
 .st-svg .st-label{font-weight:600;font-family:ui-monospace,monospace;fill:var(--strong,#111);paint-order:stroke;stroke:var(--panel,#fff);stroke-width:3px}
-.st-svg .st-ev{cursor:pointer;stroke:var(--diagram-ink,#111);stroke-width:1.2}
+.st-svg .st-ev{cursor:pointer;stroke:var(--strong,#111);stroke-width:1.2}
 .st-svg .st-ev.receive{fill:var(--panel,#fff)}
 .st-svg .st-ev.drop{stroke:var(--danger,#b42318);stroke-width:2}
 .st-svg .past{stroke:var(--past-line,#1d4ed8)!important;stroke-width:2.5!important}
 .st-svg .future{stroke:var(--future-line,#c2410c)!important;stroke-width:2.5!important;stroke-dasharray:5 3}
 .st-svg .concurrent{opacity:.35}
-.st-svg .selected{stroke:var(--diagram-ink,#111)!important;stroke-width:3.5!important}
+.st-svg .selected{stroke:var(--strong,#111)!important;stroke-width:3.5!important}
 .st-svg .st-label.label-past{fill:var(--past-ink,#1e3a8a)}
 .st-svg .st-label.label-future{fill:var(--future-ink,#7c2d12)}
 .st-svg .st-label.label-concurrent{opacity:.45}
