@@ -75,7 +75,7 @@ export default function App() {
         network, faults and log. A wide screen puts the first and last groups in a left column;
         a narrow one stacks all three in this order.
       */}
-      <main className="layout">
+      <main className={columnsFor(nodeCount) >= 4 ? 'layout many' : 'layout'}>
         <div className="side side-top">
           <SessionMenu />
           <ScenarioPanel />

@@ -252,6 +252,33 @@ test.describe('classroom view', () => {
       expect(stamp.y, 'stamp of A1 beside its id in presenter mode').toBeLessThan(id.y + id.height);
     });
   }
+
+  test('8 nodes on a 1024×768 projector keep each clock on one line and each stamp whole, in both modes', async ({ page }) => {
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await app.goto('?nodes=8&seed=1');
+    await app.pause();
+    await app.send('A', 'Lunch?');
+    await app.stepUntilIdle();
+    for (const presenter of [false, true]) {
+      const mode = presenter ? ' in presenter mode' : '';
+      if (presenter) await page.getByRole('button', { name: 'Presenter' }).click();
+      await expect(page.locator('.app.presenter')).toHaveCount(presenter ? 1 : 0);
+      const m = await app.pageOverflow();
+      expect(m.scrollHeight, `page height${mode}`).toBeLessThanOrEqual(m.innerHeight);
+      expect(m.scrollWidth, `page width${mode}`).toBeLessThanOrEqual(m.innerWidth);
+      for (const name of ['A', 'D', 'E', 'H']) {
+        // With a 400 px left column, the windows were 141 px wide: the clock wrapped its last
+        // entry onto a second line and the chat cut A1's stamp short.
+        expect(await app.lines(page.getByTestId(`clock-${name}`)), `clock of ${name} on one line${mode}`).toBeLessThan(1.5);
+        const cut = await app.message(name, 'A1').evaluate((chat) => chat.scrollWidth - chat.clientWidth);
+        expect(cut, `A1's chat in ${name} shows its whole stamp${mode}`).toBeLessThanOrEqual(1);
+      }
+      // The left column gave up the width: what it holds must not spill under the windows.
+      const column = (await page.locator('.side-top').boundingBox()) ?? { x: 0, width: Infinity };
+      const picker = (await page.getByRole('combobox', { name: 'Scenario' }).boundingBox()) ?? { x: 0, width: Infinity };
+      expect(picker.x + picker.width, `scenario menu inside the left column${mode}`).toBeLessThanOrEqual(column.x + column.width + 0.5);
+    }
+  });
 });
 
 test.describe('on a phone', () => {
