@@ -15,6 +15,7 @@ import type { Pane } from './components/useCausalMarks.ts';
 import { Notices } from './components/Notices.tsx';
 import { ScenarioPanel } from './components/ScenarioPanel.tsx';
 import { SessionMenu } from './components/SessionMenu.tsx';
+import { useLinkedScroll } from './components/useLinkedScroll.ts';
 import { usePlaybackLoop } from './components/usePlaybackLoop.ts';
 import { loadHelpOverlay, loadSpaceTime } from './deferred.ts';
 import { useSimulation } from './store/context.tsx';
@@ -52,10 +53,13 @@ export default function App() {
   const nodeCount = useSimulation((s) => s.view.names.length);
   const policy = useSimulation((s) => s.settings.policy);
   const comparePolicy = useSimulation((s) => s.comparePolicy);
+  const linked = useLinkedScroll();
   const grid = (pane: Pane, rows: number) => (
     <div
       className={`nodes${nodeCount > 4 || rows > 1 ? ' dense' : ''}`}
       style={{ '--columns': rows > 1 && nodeCount <= 4 ? nodeCount : columnsFor(nodeCount) } as CSSProperties}
+      ref={rows > 1 ? linked.refs[pane === 'main' ? 0 : 1] : undefined}
+      onScroll={rows > 1 ? linked.onScroll[pane === 'main' ? 0 : 1] : undefined}
     >
       {Array.from({ length: nodeCount }, (_, i) => (
         <NodeWindow key={i} index={i} pane={pane} />

@@ -34,3 +34,52 @@ test('the same run under causal and FIFO side by side differs only in what C sho
   await expect(compareInboxC.locator('[data-msg="A1"]')).toContainText('◀ happened before');
   await expect(app.message('C', 'A1')).toContainText('◀ happened before');
 });
+
+test('with eight nodes the two panes scroll in step, and no window runs over another', async ({ page }) => {
+  const app = new ClassroomPage(page);
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await app.goto('?nodes=8&seed=1');
+  await app.pause();
+  await page.getByRole('combobox', { name: /Compare with/ }).selectOption('fifo');
+  // Enter rather than a click on Send: on the old layout a window below covered A's button.
+  await app.input('A').fill('Lunch?');
+  await app.input('A').press('Enter');
+  await app.stepUntilIdle();
+  await expect(page.getByTestId('compare-inbox-H').locator('[data-msg="A1"]')).toHaveCount(1);
+
+  const bottom = async (testId: string, inner?: string): Promise<number> => {
+    const node = page.getByTestId(testId);
+    const box = await (inner ? node.locator(inner) : node).boundingBox();
+    return box ? box.y + box.height : Infinity;
+  };
+  const top = async (testId: string): Promise<number> => (await page.getByTestId(testId).boundingBox())?.y ?? -Infinity;
+  for (const prefix of ['', 'compare-']) {
+    // Four rows of windows used to share the height of two: each window's buffer and composer
+    // ran over the window below it.
+    expect(await top(`${prefix}node-E`), `${prefix}node-E below ${prefix}node-A`).toBeGreaterThanOrEqual(await bottom(`${prefix}node-A`));
+    const last = prefix === '' ? '.composer' : '.buffer';
+    expect(await bottom(`${prefix}node-A`, last), `${prefix}node-A's ${last} inside it`).toBeLessThanOrEqual(await bottom(`${prefix}node-A`) + 0.5);
+    const chat = await page.getByTestId(`${prefix}inbox-A`).locator('[data-msg="A1"]').boundingBox();
+    expect(chat?.height ?? 0, `A1 in ${prefix}node-A has room`).toBeGreaterThan(30);
+  }
+
+  // Scrolling the main pane to its second row brings the comparison's second row into view too.
+  const panes = page.locator('.pane .nodes');
+  await page.getByTestId('node-B').hover();
+  await page.mouse.wheel(0, 1000);
+  await expect.poll(() => panes.nth(0).evaluate((box) => box.scrollTop)).toBeGreaterThan(0);
+  const inView = (testId: string) =>
+    page.getByTestId(testId).evaluate((node) => {
+      const box = node.getBoundingClientRect();
+      const pane = (node.parentElement as HTMLElement).getBoundingClientRect();
+      return box.top >= pane.top - 0.5 && box.bottom <= pane.bottom + 0.5;
+    });
+  await expect.poll(() => inView('node-H')).toBe(true);
+  await expect.poll(() => inView('compare-node-H')).toBe(true);
+  expect(await inView('compare-node-D')).toBe(false);
+  // And back, from the comparison pane this time.
+  await page.getByTestId('compare-node-F').hover();
+  await page.mouse.wheel(0, -1000);
+  await expect.poll(() => inView('node-D')).toBe(true);
+  await expect.poll(() => inView('compare-node-D')).toBe(true);
+});
