@@ -111,6 +111,28 @@ test.describe('accessibility', () => {
     await expect(narration).toContainText('Step 3 of');
   });
 
+  test('in presenter mode the narration is in presenter type, and its longest step fits a projector screen', async ({ page }) => {
+    for (const [width, height] of [[1280, 720], [1024, 768]] as const) {
+      await page.setViewportSize({ width, height });
+      await app.goto();
+      await page.keyboard.press('p');
+      // Scenario 2's third step is the longest narration of all.
+      await page.keyboard.press('2');
+      const step = page.getByTestId('narration').locator('.narration-step');
+      for (const n of [1, 2, 3]) {
+        if (n > 1) await page.keyboard.press('PageDown');
+        await expect(step).toContainText(`Step ${n} of`);
+      }
+      // It stayed at 13.5 px, the size of the normal view, while the chats around it grew to 21 px.
+      const size = await step.evaluate((element) => parseFloat(getComputedStyle(element).fontSize));
+      expect(size, `narration type at ${width}×${height}`).toBeGreaterThanOrEqual(17);
+      const m = await app.pageOverflow();
+      expect(m.scrollHeight, `page height at ${width}×${height}`).toBeLessThanOrEqual(m.innerHeight);
+      const network = (await page.locator('.network-svg').boundingBox())?.height ?? 0;
+      expect(network, `network view beside the narration at ${width}×${height}`).toBeGreaterThanOrEqual(200);
+    }
+  });
+
   test('deliveries and buffering are announced in words', async ({ page }) => {
     await busyView(app);
     const announcer = page.getByTestId('announcer');
