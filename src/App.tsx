@@ -54,18 +54,23 @@ export default function App() {
   const policy = useSimulation((s) => s.settings.policy);
   const comparePolicy = useSimulation((s) => s.comparePolicy);
   const linked = useLinkedScroll();
-  const grid = (pane: Pane, rows: number) => (
-    <div
-      className={`nodes${nodeCount > 4 || rows > 1 ? ' dense' : ''}`}
-      style={{ '--columns': rows > 1 && nodeCount <= 4 ? nodeCount : columnsFor(nodeCount) } as CSSProperties}
-      ref={rows > 1 ? linked.refs[pane === 'main' ? 0 : 1] : undefined}
-      onScroll={rows > 1 ? linked.onScroll[pane === 'main' ? 0 : 1] : undefined}
-    >
-      {Array.from({ length: nodeCount }, (_, i) => (
-        <NodeWindow key={i} index={i} pane={pane} />
-      ))}
-    </div>
-  );
+  // Comparing five to eight nodes, each pane has two rows of windows and scrolls, the two in step.
+  const grid = (pane: Pane, rows: number) => {
+    const scrolls = rows > 1 && nodeCount > 4;
+    const side = pane === 'main' ? 0 : 1;
+    return (
+      <div
+        className={`nodes${nodeCount > 4 || rows > 1 ? ' dense' : ''}${scrolls ? ' scrolls' : ''}`}
+        style={{ '--columns': rows > 1 && nodeCount <= 4 ? nodeCount : columnsFor(nodeCount) } as CSSProperties}
+        ref={scrolls ? linked.refs[side] : undefined}
+        onScroll={scrolls ? linked.onScroll[side] : undefined}
+      >
+        {Array.from({ length: nodeCount }, (_, i) => (
+          <NodeWindow key={i} index={i} pane={pane} />
+        ))}
+      </div>
+    );
+  };
   return (
     <div className={presenter ? 'app presenter' : 'app'}>
       <header className="topbar">

@@ -10,23 +10,34 @@ interface LinkedScroll {
 /**
  * Links the vertical scrolling of two boxes (the two panes' node windows when comparing
  * policies), so that scrolling one to its second row of windows shows the same nodes in the
- * other. Positions match as fractions of each box's scroll range, since the boxes differ in
- * height. A scroll that sets the other box makes that box's own scroll event find this one in
- * place already, so the two do not chase each other.
+ * other. Positions match as fractions of each box's scroll range, since their windows differ
+ * in height. The scroll event that setting a box causes is its own echo, and is ignored: by
+ * the time it fires, a trackpad or momentum scroll has moved the first box on, and following
+ * the echo would pull it back.
  */
 export function useLinkedScroll(): LinkedScroll {
   const [linked] = useState<LinkedScroll>(() => {
     const boxes: [HTMLElement | null, HTMLElement | null] = [null, null];
-    const follow = (from: HTMLElement, to: HTMLElement | null): void => {
-      if (!to) return;
+    /** Per box, the position this hook last set it to, until its scroll event arrives. */
+    const set: [number | undefined, number | undefined] = [undefined, undefined];
+    const follow = (index: 0 | 1): void => {
+      const from = boxes[index];
+      const other = index === 0 ? 1 : 0;
+      const to = boxes[other];
+      const echo = set[index];
+      set[index] = undefined;
+      if (!from || !to || (echo !== undefined && Math.abs(from.scrollTop - echo) < 1.5)) return;
       const range = from.scrollHeight - from.clientHeight;
       const target = Math.round((range > 0 ? from.scrollTop / range : 0) * (to.scrollHeight - to.clientHeight));
-      if (Math.abs(to.scrollTop - target) >= 1.5) to.scrollTop = target;
+      if (Math.abs(to.scrollTop - target) < 1.5) return;
+      to.scrollTop = target;
+      set[other] = to.scrollTop;
     };
-    return {
-      refs: [(box) => void (boxes[0] = box), (box) => void (boxes[1] = box)],
-      onScroll: [(event) => follow(event.currentTarget, boxes[1]), (event) => follow(event.currentTarget, boxes[0])],
+    const attach = (index: 0 | 1) => (box: HTMLElement | null): void => {
+      boxes[index] = box;
+      set[index] = undefined;
     };
+    return { refs: [attach(0), attach(1)], onScroll: [() => follow(0), () => follow(1)] };
   });
   return linked;
 }

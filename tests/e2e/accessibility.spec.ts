@@ -123,7 +123,7 @@ test.describe('accessibility', () => {
         if (n > 1) await page.keyboard.press('PageDown');
         await expect(step).toContainText(`Step ${n} of`);
       }
-      // It stayed at 13.5 px, the size of the normal view, while the chats around it grew to 21 px.
+      // Before, it kept the normal view's 13.5 px while the chats around it grew to 21 px.
       const size = await step.evaluate((element) => parseFloat(getComputedStyle(element).fontSize));
       expect(size, `narration type at ${width}×${height}`).toBeGreaterThanOrEqual(17);
       const m = await app.pageOverflow();

@@ -274,8 +274,9 @@ test.describe('classroom view', () => {
         expect(cut, `A1's chat in ${name} shows its whole stamp${mode}`).toBeLessThanOrEqual(1);
       }
       // The left column gave up the width: what it holds must not spill under the windows.
-      const column = (await page.locator('.side-top').boundingBox()) ?? { x: 0, width: Infinity };
-      const picker = (await page.getByRole('combobox', { name: 'Scenario' }).boundingBox()) ?? { x: 0, width: Infinity };
+      const column = await page.locator('.side-top').boundingBox();
+      const picker = await page.getByRole('combobox', { name: 'Scenario' }).boundingBox();
+      if (!column || !picker) throw new Error('the left column or the scenario menu is not on screen');
       expect(picker.x + picker.width, `scenario menu inside the left column${mode}`).toBeLessThanOrEqual(column.x + column.width + 0.5);
     }
   });

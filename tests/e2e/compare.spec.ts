@@ -82,4 +82,38 @@ test('with eight nodes the two panes scroll in step, and no window runs over ano
   await page.mouse.wheel(0, -1000);
   await expect.poll(() => inView('node-D')).toBe(true);
   await expect.poll(() => inView('compare-node-D')).toBe(true);
+
+  // A trackpad moves a pane a few pixels a frame. The other pane following must not pull it
+  // back: answering each echo of its own scroll, the linking took back every other step.
+  const positions = await panes.nth(0).evaluate(
+    (box) =>
+      new Promise<number[]>((resolve) => {
+        const seen: number[] = [];
+        const frame = (): void => {
+          seen.push(box.scrollTop);
+          if (seen.length === 30) return resolve(seen);
+          box.scrollTop += 4;
+          requestAnimationFrame(frame);
+        };
+        requestAnimationFrame(frame);
+      }),
+  );
+  for (let i = 1; i < positions.length; i++) {
+    expect(positions[i], `main pane at frame ${i}: ${positions.join(', ')}`).toBeGreaterThanOrEqual(positions[i - 1] as number);
+  }
+  expect(positions.at(-1), 'main pane moved').toBeGreaterThan(60);
+});
+
+test('comparing three nodes, each pane is one row of windows that fills it', async ({ page }) => {
+  const app = new ClassroomPage(page);
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await app.goto('?seed=1');
+  await page.getByRole('combobox', { name: /Compare with/ }).selectOption('fifo');
+  for (const prefix of ['', 'compare-']) {
+    const grid = page.locator(`.pane${prefix ? '.compare' : ':not(.compare)'} .nodes`);
+    const gridBox = (await grid.boundingBox()) ?? { y: 0, height: 0 };
+    const node = (await page.getByTestId(`${prefix}node-A`).boundingBox()) ?? { y: 0, height: 0 };
+    // The scrolling rows of five to eight nodes once applied here too, and left a blank strip.
+    expect(node.y + node.height, `${prefix}node-A reaches the bottom of its pane`).toBeGreaterThanOrEqual(gridBox.y + gridBox.height - 1);
+  }
 });
