@@ -42,6 +42,15 @@ test.describe('accessibility', () => {
     expect(await seriousViolations(page)).toEqual([]);
   });
 
+  test('axe finds no serious or critical problems comparing eight nodes, whose panes scroll', async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await app.goto('?nodes=8&seed=1');
+    await app.pause();
+    await page.getByRole('combobox', { name: /Compare with/ }).selectOption('fifo');
+    await expect(page.locator('.pane .nodes.scrolls')).toHaveCount(2);
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
   test('the keyboard alone sends a message, plays, pauses and steps', async ({ page }) => {
     await app.goto('?seed=1&delay=300');
     const focusOn = async (name: RegExp | string, role: 'button' | 'textbox'): Promise<void> => {
