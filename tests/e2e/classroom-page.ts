@@ -76,6 +76,13 @@ export class ClassroomPage {
     return this.page.locator(selector);
   }
 
+  /** Where `element` is on the page; throws if it has no box, so a missing element fails the test. */
+  async box(element: Locator): Promise<{ x: number; y: number; width: number; height: number }> {
+    const found = await element.boundingBox();
+    if (!found) throw new Error(`${element.toString()} is not on the page`);
+    return found;
+  }
+
   /** How many lines of its own type `element` takes: its height over its line height. */
   async lines(element: Locator): Promise<number> {
     return element.evaluate((el) => {

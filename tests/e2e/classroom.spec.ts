@@ -274,9 +274,8 @@ test.describe('classroom view', () => {
         expect(cut, `A1's chat in ${name} shows its whole stamp${mode}`).toBeLessThanOrEqual(1);
       }
       // The left column gave up the width: what it holds must not spill under the windows.
-      const column = await page.locator('.side-top').boundingBox();
-      const picker = await page.getByRole('combobox', { name: 'Scenario' }).boundingBox();
-      if (!column || !picker) throw new Error('the left column or the scenario menu is not on screen');
+      const column = await app.box(page.locator('.side-top'));
+      const picker = await app.box(page.getByRole('combobox', { name: 'Scenario' }));
       expect(picker.x + picker.width, `scenario menu inside the left column${mode}`).toBeLessThanOrEqual(column.x + column.width + 0.5);
     }
   });
@@ -289,12 +288,6 @@ test.describe('on a phone', () => {
     app = new ClassroomPage(page);
   });
 
-  const box = async (element: Locator): Promise<{ x: number; y: number; width: number; height: number }> => {
-    const found = await element.boundingBox();
-    if (!found) throw new Error('not on the page');
-    return found;
-  };
-
   for (const [width, presenter] of [[320, false], [360, false], [390, false], [360, true]] as const) {
     test(`at ${width} px${presenter ? ' in presenter mode' : ''} the page is one column that scrolls, with nothing cut off at the sides`, async ({ page }) => {
       await page.setViewportSize({ width, height: 800 });
@@ -304,7 +297,7 @@ test.describe('on a phone', () => {
       const m = await app.pageOverflow();
       expect(m.scrollWidth, 'page width').toBeLessThanOrEqual(width);
       expect(m.scrollHeight, 'the page scrolls').toBeGreaterThan(m.innerHeight);
-      const windows = await Promise.all((await app.nodeWindows.all()).map(box));
+      const windows = await Promise.all((await app.nodeWindows.all()).map((w) => app.box(w)));
       expect(windows).toHaveLength(3);
       for (const w of windows) {
         expect(w.x, 'node window inside the screen').toBeGreaterThanOrEqual(0);
@@ -312,13 +305,13 @@ test.describe('on a phone', () => {
         expect(w.width, 'node window as wide as the screen').toBeGreaterThan(width - 60);
         expect(w.height, 'node window tall enough to read').toBeGreaterThan(250);
       }
-      const diagram = await box(page.getByTestId('spacetime'));
+      const diagram = await app.box(page.getByTestId('spacetime'));
       expect(diagram.width).toBeGreaterThan(width - 60);
       expect(diagram.height).toBeGreaterThan(180);
       if (presenter) return;
       // The Session menu opens within the screen, even where its button wraps below the scenario menu.
       await page.locator('.session-menu summary').click();
-      const panel = await box(page.locator('.session-panel'));
+      const panel = await app.box(page.locator('.session-panel'));
       expect(panel.x, 'session panel inside the screen').toBeGreaterThanOrEqual(0);
       expect(panel.x + panel.width, 'session panel inside the screen').toBeLessThanOrEqual(width);
       await page.locator('.session-menu summary').click();
@@ -334,7 +327,7 @@ test.describe('on a phone', () => {
     await app.goto('?nodes=8&seed=1');
     await expect(app.nodeWindows).toHaveCount(8);
     for (const name of ['A', 'H']) {
-      expect((await box(app.node(name)))?.width, `window of ${name} as wide as the screen`).toBeGreaterThan(330);
+      expect((await app.box(app.node(name))).width, `window of ${name} as wide as the screen`).toBeGreaterThan(330);
       await expect(app.node(name).getByRole('heading', { name: `Node ${name}` })).toBeVisible();
       expect(await page.getByTestId(`clock-${name}`).evaluate((el) => Number.parseFloat(getComputedStyle(el).fontSize))).toBeGreaterThan(14);
     }
@@ -347,10 +340,10 @@ test.describe('on a phone', () => {
   test('the node windows come before the network, faults and log, on screen and for the keyboard and screen readers alike', async ({ page }) => {
     await page.setViewportSize({ width: 390, height: 844 });
     await app.goto('?seed=9');
-    const lastWindow = await box(app.nodeWindows.last());
-    const diagram = await box(page.getByTestId('spacetime'));
-    const network = await box(page.locator('figure.network'));
-    const log = await box(page.locator('.event-log'));
+    const lastWindow = await app.box(app.nodeWindows.last());
+    const diagram = await app.box(page.getByTestId('spacetime'));
+    const network = await app.box(page.locator('figure.network'));
+    const log = await app.box(page.locator('.event-log'));
     expect(diagram.y).toBeGreaterThan(lastWindow.y);
     expect(network.y).toBeGreaterThan(diagram.y);
     expect(log.y).toBeGreaterThan(network.y);

@@ -49,18 +49,18 @@ test('with eight nodes the two panes scroll in step, and no window runs over ano
 
   const bottom = async (testId: string, inner?: string): Promise<number> => {
     const node = page.getByTestId(testId);
-    const box = await (inner ? node.locator(inner) : node).boundingBox();
-    return box ? box.y + box.height : Infinity;
+    const box = await app.box(inner ? node.locator(inner) : node);
+    return box.y + box.height;
   };
-  const top = async (testId: string): Promise<number> => (await page.getByTestId(testId).boundingBox())?.y ?? -Infinity;
+  const top = async (testId: string): Promise<number> => (await app.box(page.getByTestId(testId))).y;
   for (const prefix of ['', 'compare-']) {
     // Four rows of windows used to share the height of two: each window's buffer and composer
     // ran over the window below it.
     expect(await top(`${prefix}node-E`), `${prefix}node-E below ${prefix}node-A`).toBeGreaterThanOrEqual(await bottom(`${prefix}node-A`));
     const last = prefix === '' ? '.composer' : '.buffer';
     expect(await bottom(`${prefix}node-A`, last), `${prefix}node-A's ${last} inside it`).toBeLessThanOrEqual(await bottom(`${prefix}node-A`) + 0.5);
-    const chat = await page.getByTestId(`${prefix}inbox-A`).locator('[data-msg="A1"]').boundingBox();
-    expect(chat?.height ?? 0, `A1 in ${prefix}node-A has room`).toBeGreaterThan(30);
+    const chat = await app.box(page.getByTestId(`${prefix}inbox-A`).locator('[data-msg="A1"]'));
+    expect(chat.height, `A1 in ${prefix}node-A has room`).toBeGreaterThan(30);
   }
 
   // Scrolling the main pane to its second row brings the comparison's second row into view too.
@@ -111,8 +111,8 @@ test('comparing three nodes, each pane is one row of windows that fills it', asy
   await page.getByRole('combobox', { name: /Compare with/ }).selectOption('fifo');
   for (const prefix of ['', 'compare-']) {
     const grid = page.locator(`.pane${prefix ? '.compare' : ':not(.compare)'} .nodes`);
-    const gridBox = (await grid.boundingBox()) ?? { y: 0, height: 0 };
-    const node = (await page.getByTestId(`${prefix}node-A`).boundingBox()) ?? { y: 0, height: 0 };
+    const gridBox = await app.box(grid);
+    const node = await app.box(page.getByTestId(`${prefix}node-A`));
     // The scrolling rows of five to eight nodes once applied here too, and left a blank strip.
     expect(node.y + node.height, `${prefix}node-A reaches the bottom of its pane`).toBeGreaterThanOrEqual(gridBox.y + gridBox.height - 1);
   }
