@@ -64,8 +64,6 @@ export default function App() {
         style={{ '--columns': rows > 1 && nodeCount <= 4 ? nodeCount : columnsFor(nodeCount) } as CSSProperties}
         ref={scrolls ? linked.refs[side] : undefined}
         onScroll={scrolls ? linked.onScroll[side] : undefined}
-        // A box that scrolls takes focus, so the keyboard can scroll it too (the comparison pane has no inputs).
-        tabIndex={scrolls ? 0 : undefined}
         role={scrolls ? 'group' : undefined}
         aria-label={scrolls ? 'Node windows, scrollable' : undefined}
       >

@@ -13,7 +13,12 @@ interface LinkedScroll {
  * other. Positions match as fractions of each box's scroll range, since their windows differ
  * in height. The scroll event that setting a box causes is its own echo, and is ignored: by
  * the time it fires, a trackpad or momentum scroll has moved the first box on, and following
- * the echo would pull it back.
+ * the echo would pull it back. A resize needs nothing more: the scroll anchoring and clamping
+ * it causes fire scroll events, which are followed.
+ *
+ * A box takes keyboard focus while it has something to scroll, as the comparison pane has no
+ * inputs and the keyboard could not scroll it otherwise; stacked on a narrow screen, where the
+ * boxes do not scroll, it would be a spare tab stop.
  */
 export function useLinkedScroll(): LinkedScroll {
   const [linked] = useState<LinkedScroll>(() => {
@@ -33,9 +38,24 @@ export function useLinkedScroll(): LinkedScroll {
       to.scrollTop = target;
       set[other] = to.scrollTop;
     };
+    const focusable = (box: HTMLElement): void => {
+      if (box.scrollHeight > box.clientHeight) box.tabIndex = 0;
+      else box.removeAttribute('tabindex');
+    };
+    const resized = typeof ResizeObserver === 'undefined' ? undefined : new ResizeObserver(() => {
+      for (const box of boxes) if (box) focusable(box);
+    });
     const attach = (index: 0 | 1) => (box: HTMLElement | null): void => {
+      const before = boxes[index];
+      if (before && before !== box) {
+        resized?.unobserve(before);
+        before.removeAttribute('tabindex');
+      }
       boxes[index] = box;
       set[index] = undefined;
+      if (!box) return;
+      focusable(box);
+      resized?.observe(box);
     };
     return { refs: [attach(0), attach(1)], onScroll: [() => follow(0), () => follow(1)] };
   });

@@ -117,3 +117,21 @@ test('comparing three nodes, each pane is one row of windows that fills it', asy
     expect(node.y + node.height, `${prefix}node-A reaches the bottom of its pane`).toBeGreaterThanOrEqual(gridBox.y + gridBox.height - 1);
   }
 });
+
+test('comparing eight nodes, a pane is a tab stop only while it scrolls', async ({ page }) => {
+  const app = new ClassroomPage(page);
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await app.goto('?nodes=8&seed=1');
+  await page.getByRole('combobox', { name: /Compare with/ }).selectOption('fifo');
+  const panes = page.locator('.pane .nodes');
+  await expect(panes).toHaveCount(2);
+  for (const pane of [0, 1]) await expect(panes.nth(pane)).toHaveAttribute('tabindex', '0');
+  // Stacked on a narrow screen the panes do not scroll: a tab stop there would lead nowhere.
+  await page.setViewportSize({ width: 800, height: 1000 });
+  for (const pane of [0, 1]) await expect(panes.nth(pane)).not.toHaveAttribute('tabindex');
+  await page.setViewportSize({ width: 1280, height: 720 });
+  for (const pane of [0, 1]) await expect(panes.nth(pane)).toHaveAttribute('tabindex', '0');
+  // Back to one policy, the grid neither scrolls nor takes focus.
+  await page.getByRole('combobox', { name: /Compare with/ }).selectOption('');
+  await expect(page.locator('.nodes')).not.toHaveAttribute('tabindex');
+});
