@@ -58,24 +58,30 @@ export class EventQueue {
     return this.count;
   }
 
-  /** Schedules an event of `kind` with an integer `payload` at `timeMs`. */
-  push(timeMs: number, kind: number, payload: number): void {
+  /** Schedules an event of `kind` with an integer `payload` at `timeMs`; returns its insertion number. */
+  push(timeMs: number, kind: number, payload: number): number {
     const order = this.nextOrder++;
     if (this.count++ === 0 && Number.isFinite(timeMs)) this.base = Math.floor(timeMs / BUCKET_MS);
     if (timeMs < this.base * BUCKET_MS) {
       this.early.push(timeMs, order, kind, payload);
-      return;
+      return order;
     }
     const k = Math.floor(timeMs / BUCKET_MS);
     if (k < this.base + RING) this.append(k & RING_MASK, timeMs, order, kind, payload);
     else this.far.push(timeMs, order, kind, payload);
     if (this.head === this.length) this.advance();
+    return order;
   }
 
   /** Time of the earliest event, or Infinity when empty. */
   peekTime(): number {
     if (this.count === 0) return Infinity;
     return this.earlyFirst() ? this.early.peekTime() : (this.keys[2 * this.head] as number);
+  }
+
+  /** Insertion number of the earliest event; only meaningful when not empty. */
+  peekOrder(): number {
+    return this.earlyFirst() ? this.early.peekOrder() : (this.keys[2 * this.head + 1] as number);
   }
 
   /** Kind of the earliest event; only meaningful when not empty. */

@@ -84,9 +84,21 @@ interface Transmission {
   readonly to: number;
   sentAt: number;
   arriveAt: number;
+  /**
+   * The insertion number of its arrival in the queue. Holding and healing can put a flight
+   * back at the same time it had; its earlier entry is then stale all the same, so that which
+   * entry counts never depends on when stale entries happened to be cleared away.
+   */
+  entry: number;
   status: FlightStatus;
   readonly lost: boolean;
   readonly duplicate: boolean;
+}
+
+/** How the views see a transmission. */
+function flightView(f: Transmission): FlightView {
+  const base: FlightView = { id: f.id, message: f.message, from: f.from, to: f.to, sentAt: f.sentAt, arriveAt: f.arriveAt, status: f.status, duplicate: f.duplicate };
+  return f.kind === 'data' ? base : f.kind === 'order' ? { ...base, control: f.kind, seq: f.slot } : { ...base, control: f.kind };
 }
 
 /**
@@ -224,7 +236,7 @@ export class World {
       const payload = this.queue.peekPayload();
       if (kind === ARRIVE) {
         const flight = this.flights.get(payload);
-        if (flight && flight.status === 'flying' && flight.arriveAt === this.queue.peekTime()) return;
+        if (flight && flight.status === 'flying' && flight.entry === this.queue.peekOrder()) return;
       } else if (kind === RETRANSMIT) {
         if (this.unacked.has(payload)) return;
       } else {
@@ -280,6 +292,14 @@ export class World {
     else this.handleWorkloadSend();
     this.version++;
     return true;
+  }
+
+  /** The transmission the next scheduled event brings in, if that event is an arrival. */
+  get nextArrival(): FlightView | undefined {
+    this.skipStale();
+    if (this.queue.size === 0 || this.queue.peekKind() !== ARRIVE) return undefined;
+    const flight = this.flights.get(this.queue.peekPayload());
+    return flight && flightView(flight);
   }
 
   /** Processes every event due at or before `timeMs`, then sets the clock to `timeMs`. */
@@ -343,8 +363,7 @@ export class World {
     for (const f of this.flights.values()) {
       let flight = cache.get(f.id);
       if (!flight || flight.status !== f.status || flight.sentAt !== f.sentAt || flight.arriveAt !== f.arriveAt) {
-        const base: FlightView = { id: f.id, message: f.message, from: f.from, to: f.to, sentAt: f.sentAt, arriveAt: f.arriveAt, status: f.status, duplicate: f.duplicate };
-        flight = f.kind === 'data' ? base : f.kind === 'order' ? { ...base, control: f.kind, seq: f.slot } : { ...base, control: f.kind };
+        flight = flightView(f);
         cache.set(f.id, flight);
       }
       unchanged &&= previous[flights.length] === flight;
@@ -504,13 +523,14 @@ export class World {
       to,
       sentAt: this.now,
       arriveAt: this.now + delayMs,
+      entry: -1,
       status: 'flying',
       lost,
       duplicate,
     };
     if (this.isCut(from, to) && this.blockOnCut(flight)) return;
     this.flights.set(flight.id, flight);
-    this.queue.push(flight.arriveAt, ARRIVE, flight.id);
+    flight.entry = this.queue.push(flight.arriveAt, ARRIVE, flight.id);
   }
 
   /** Applies a cut link to a flight: held until healed, or dropped. Returns true if it stopped. */
@@ -660,7 +680,7 @@ export class World {
       flight.status = 'flying';
       flight.sentAt = this.now;
       flight.arriveAt = this.now + sampleDelayMs(link?.delay ?? this.network.delay, flight.rng);
-      this.queue.push(flight.arriveAt, ARRIVE, flight.id);
+      flight.entry = this.queue.push(flight.arriveAt, ARRIVE, flight.id);
     }
     this.resumeRetransmits();
   }
@@ -689,7 +709,7 @@ export class World {
     if (!flight) return;
     const copy: Transmission = { ...flight, id: this.nextFlightId++, duplicate: true, lost: false };
     this.flights.set(copy.id, copy);
-    if (copy.status === 'flying') this.queue.push(copy.arriveAt, ARRIVE, copy.id);
+    if (copy.status === 'flying') copy.entry = this.queue.push(copy.arriveAt, ARRIVE, copy.id);
   }
 
   private handleWorkloadSend(): void {

@@ -162,6 +162,28 @@ describe('determinism', () => {
     copy.runToQuiet();
     expect(serializeTrace(copy.toTrace())).toBe(serializeTrace(world.toTrace()));
   });
+
+  it('looking at a run never changes it: a flight held and healed back to its old arrival time keeps one place in the queue', () => {
+    // Fixed delays: A1 and A2 both reach B at 1000. A1, let in at a cut link, is held; healed
+    // at once, it is due at 1000 again, now after A2. Reading the next event's time once
+    // cleared A1's first queue entry away, and only then did A2 arrive first.
+    const run = (look: boolean): string[] => {
+      const looked: (number | undefined)[] = [];
+      const world = new World({ nodeCount: 2, seed: 1, policy: 'none', network: { ...DEFAULT_NETWORK, delay: { kind: 'uniform', minMs: 1000, maxMs: 1000 } } });
+      world.apply({ kind: 'send', node: 0, text: 'first' });
+      world.apply({ kind: 'send', node: 0, text: 'second' });
+      world.apply({ kind: 'cut', from: 0, to: 1 });
+      const a1 = world.view().flights.find((f) => f.message.id === 'A1');
+      if (!a1) throw new Error('no flight of A1');
+      world.apply({ kind: 'release', flight: a1.id });
+      if (look) looked.push(world.nextEventAt);
+      world.apply({ kind: 'heal', from: 0, to: 1 });
+      world.runToQuiet();
+      return [...looked.map(String), ...(world.view().nodes[1]?.inbox.map((e) => e.message.id) ?? [])];
+    };
+    expect(run(true)).toEqual(['1000', ...run(false)]);
+    expect(run(false)).toEqual(['A2', 'A1']);
+  });
 });
 
 describe('manual mode and cut links', () => {
