@@ -18,20 +18,64 @@ export function translateCommand(command: Command, mainFlights: readonly FlightV
   const original = mainFlights.find((f) => f.id === command.flight);
   if (!original) return undefined;
   const key = flightKey(original);
-  const match = mirrorFlights.find((f) => f.status === original.status && flightKey(f) === key) ?? mirrorFlights.find((f) => flightKey(f) === key);
+  // Copies made by duplication share a key; the network gave each its own delay, the same in both runs.
+  const alike = mirrorFlights.filter((f) => flightKey(f) === key);
+  const match = alike.find((f) => f.status === original.status && f.arriveAt === original.arriveAt) ?? alike.find((f) => f.status === original.status) ?? alike[0];
   return match ? { ...command, flight: match.id } : undefined;
+}
+
+/** How many transmissions of each kind (by `flightKey`) are due to arrive at `t` and still on their way. */
+function dueAt(world: World, t: number): Map<string, number> {
+  const due = new Map<string, number>();
+  for (const flight of world.view().flights) {
+    if (flight.status !== 'flying' || flight.arriveAt !== t) continue;
+    const key = flightKey(flight);
+    due.set(key, (due.get(key) ?? 0) + 1);
+  }
+  return due;
+}
+
+/**
+ * Brings the comparison run to the main run's position. Every event due before main's moment
+ * is handled; of those due at that very moment, only the ones main has handled too. Arrivals
+ * often share a millisecond (fixed delays give them all the time), and Step handles them one
+ * at a time: a message sent between two of them must find both runs at the same point, or its
+ * stamp would differ between the rows for a reason that is not the policy. An arrival still
+ * due in main holds the comparison back, with what comes after it; events main has no
+ * counterpart of (another policy's sequence numbers) do not.
+ */
+export function keepUp(main: World, mirror: World): void {
+  const t = main.now;
+  const mainDue = main.nextEventAt === t ? dueAt(main, t) : undefined;
+  let mirrorDue: Map<string, number> | undefined;
+  for (let next = mirror.nextEventAt; next !== undefined && next <= t; next = mirror.nextEventAt) {
+    const arrival = mainDue && next === t ? mirror.nextArrival : undefined;
+    if (arrival && mainDue) {
+      // Copies made by duplication share a key: of n copies due here, main still awaits some.
+      mirrorDue ??= dueAt(mirror, t);
+      const key = flightKey(arrival);
+      const left = mirrorDue.get(key) ?? 0;
+      if (left <= (mainDue.get(key) ?? 0)) break;
+      mirrorDue.set(key, left - 1);
+    }
+    mirror.step();
+  }
+  if (t > mirror.now) mirror.now = t;
 }
 
 /**
  * Applies a command to the main run and its comparison at the same instant: the comparison is
- * first brought to the main run's time, then the command is matched to it and applied to both.
- * Every path that changes the two runs goes through here, so they stay in lockstep.
+ * first brought to the main run's position, then the command is matched to it and applied to
+ * both. Every path that changes the two runs goes through here, so they stay in lockstep.
  */
 export function applyToBoth(main: World, mirror: World | undefined, command: Command): void {
-  if (mirror) mirror.advanceTo(main.now);
+  if (mirror) keepUp(main, mirror);
   const translated = mirror ? translateCommand(command, main.view().flights, mirror.view().flights) : undefined;
   main.apply(command);
-  if (mirror && translated) mirror.apply(translated);
+  if (!mirror) return;
+  if (translated) mirror.apply(translated);
+  // A command can free what held the comparison back (dropping the arrival it waited for).
+  keepUp(main, mirror);
 }
 
 /**
@@ -61,7 +105,7 @@ function replayUnder(config: WorldConfig, commands: readonly LoggedCommand[], po
  */
 export function buildMirror(main: World, policy: DeliveryPolicy): World {
   const { world: mirror } = replayUnder(main.config, main.commands, policy);
-  mirror.advanceTo(main.now);
+  keepUp(main, mirror);
   return mirror;
 }
 
@@ -110,7 +154,7 @@ export function switchPolicy(
   const applied = origin ? appliedInOrigin(main, origin) : main.commands.length;
   const config = { ...main.config, policy: source.policy };
   const here = replayUnder(config, source.timeline.slice(0, applied), policy);
-  here.world.advanceTo(main.now);
+  keepUp(main, here.world);
   const whole = applied < source.timeline.length ? replayUnder(config, source.timeline, policy) : here;
   // The store's timeline array itself is kept: the store clears the origin before it appends to it.
   const kept = policy === source.policy ? undefined : { policy: source.policy, timeline: source.timeline, from: whole.from };

@@ -7,7 +7,7 @@ import { advanceAlong, nextAction, rebuildAt, rebuildBefore } from '../sim/timel
 import { World, type Command, type LoggedCommand, type WorldConfig } from '../sim/world.ts';
 import { replayRun, type RecordedFuture, type RunRecord } from '../sim/run.ts';
 import { scenarioRun, stepEndsAt, type Scenario } from '../scenarios/scenario.ts';
-import { applyToBoth, buildMirror, switchPolicy, type Origin } from './mirror.ts';
+import { applyToBoth, buildMirror, keepUp, switchPolicy, type Origin } from './mirror.ts';
 import { DEFAULT_SETTINGS, type Settings } from './settings.ts';
 
 /** What starts a run: the network's settings live in `network`, which carries over to a new run. */
@@ -181,7 +181,7 @@ export function createSimulationStore(
   return createStore<SimulationState>()((set, get) => {
     /** Publishes the world's state after a change. */
     const publish = (extra: Partial<SimulationState> = {}): void => {
-      const canStep = world.nextEventAt !== undefined || world.commands.length < timeline.length;
+      const canStep = world.nextEventAt !== undefined || world.commands.length < timeline.length || mirror?.nextEventAt !== undefined;
       set({ view: world.view(), compareView: mirror?.view(), compareTrace: mirror?.trace, compareTraceLength: mirror?.trace.length ?? 0, network: world.currentNetwork, trace: world.trace, traceLength: world.trace.length, canStep, ...extra });
     };
 
@@ -212,7 +212,7 @@ export function createSimulationStore(
 
     /** Brings the comparison run to the main run's instant. */
     const follow = (): void => {
-      mirror?.advanceTo(world.now);
+      if (mirror) keepUp(world, mirror);
     };
 
     const restart = (settings: RunSettings): void => {
@@ -292,6 +292,13 @@ export function createSimulationStore(
         while (nextAction(world, timeline, apply)) {
           stepped = true;
           if (world.trace.length !== before) break;
+        }
+        // Once the run is over and its comparison not (another policy's sequence numbers still
+        // fly), time moves on to the comparison's next moment.
+        const later = stepped ? undefined : mirror?.nextEventAt;
+        if (later !== undefined) {
+          world.now = Math.max(world.now, later);
+          stepped = true;
         }
         follow();
         if (stepped) publish({ now: world.now, horizon: Math.max(get().horizon, world.now), playing: false });
