@@ -83,8 +83,8 @@ function ChatRow({
           ⚠ Shown before {listInWords(missing)}, which {missing.some((id) => senderOf(id) === sender) ? 'came before it' : 'it replies to'}
           <span className="flag-why">
             {' '}
-            Its stamp <Stamp vc={message.vc} /> says {sender} had already seen {listInWords(missing)} when sending it; {name} has not shown{' '}
-            {missing.length === 1 ? 'that' : 'those'} yet.
+            Its stamp <Stamp vc={message.vc} /> says {listInWords(missing)} happened before it; {name} has not shown {missing.length === 1 ? 'that' : 'those'}{' '}
+            yet.
           </span>
         </span>
       )}

@@ -42,6 +42,17 @@ function contentOffsetPx(scroller: HTMLElement, row: Element): number {
 }
 
 /**
+ * Where a list following its newest row scrolls to: the end, unless the newest row is taller
+ * than the view (a flagged message in a small window), whose beginning is shown instead.
+ */
+function endTargetPx(scroller: HTMLElement, lastIndex: number): number {
+  const bottom = scroller.scrollHeight - scroller.clientHeight;
+  const last = lastIndex >= 0 ? scroller.querySelector(`[data-row="${lastIndex}"]`) : null;
+  if (!(last instanceof HTMLElement) || last.offsetHeight <= scroller.clientHeight) return bottom;
+  return Math.max(0, Math.min(bottom, contentOffsetPx(scroller, last)));
+}
+
+/**
  * Windowing for a long list: only the rows in view (plus `overscanRows` either side) are
  * rendered, with padding for the rest, so a chat of 10,000 messages costs what one of 30 does.
  * Rows are measured as they are shown; when rows appear above the view the scroll position is
@@ -96,7 +107,7 @@ export function useWindowedRows<T extends HTMLElement>(
             changed = heights.setHeight(Number(el.dataset.row), el.offsetHeight + gapPx) || changed;
           }
         }
-        if (changed && committed.current.following) element.scrollTop = element.scrollHeight;
+        if (changed && committed.current.following) element.scrollTop = endTargetPx(element, heights.count - 1);
         if (changed && !stillCovered()) setMeasured((n) => n + 1);
       }) : undefined;
       if (element) watch?.observe(element);
@@ -137,7 +148,7 @@ export function useWindowedRows<T extends HTMLElement>(
       }
     }
     if (following) {
-      el.scrollTop = el.scrollHeight;
+      el.scrollTop = endTargetPx(el, count - 1);
       anchor.current = undefined;
       return;
     }
@@ -153,7 +164,7 @@ export function useWindowedRows<T extends HTMLElement>(
     onScroll: () => {
       const el = scroller.current;
       if (!el) return;
-      const next = { topPx: el.scrollTop, viewportPx: el.clientHeight, atEnd: el.scrollTop + el.clientHeight >= el.scrollHeight - END_SLACK_PX };
+      const next = { topPx: el.scrollTop, viewportPx: el.clientHeight, atEnd: el.scrollTop >= endTargetPx(el, count - 1) - END_SLACK_PX };
       /** While following, where exactly the end lies changes nothing drawn. */
       const same = (prev: ScrollState): boolean => prev.viewportPx === next.viewportPx && prev.atEnd === next.atEnd && (prev.topPx === next.topPx || (followEnd && next.atEnd));
       setScroll((prev) => (same(prev) ? prev : next));

@@ -135,3 +135,23 @@ test('comparing eight nodes, a pane is a tab stop only while it scrolls', async 
   await page.getByRole('combobox', { name: /Compare with/ }).selectOption('');
   await expect(page.locator('.nodes')).not.toHaveAttribute('tabindex');
 });
+
+test('a flagged message taller than its small chat shows from its beginning: the FIFO scenario’s answer before its question', async ({ page }) => {
+  const app = new ClassroomPage(page);
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await app.goto();
+  await page.getByRole('combobox', { name: 'Scenario' }).selectOption('fifo');
+  const next = page.getByRole('button', { name: 'Next' });
+  for (let step = 2; step <= 4; step++) await next.click();
+  await expect(page.getByRole('button', { name: 'Play' })).toBeVisible({ timeout: 15_000 });
+  const chat = page.getByTestId('inbox-C');
+  const b1 = chat.locator('[data-msg="B1"]');
+  await expect(b1.locator('.flag')).toBeVisible();
+  // The chat followed its newest message to the end, where only the flag's last words showed.
+  const scroller = await app.box(chat.locator('xpath=..'));
+  for (const part of ['.msg-id', '.chat-text', '.flag']) {
+    const box = await app.box(b1.locator(part).first());
+    expect(box.y, `B1's ${part} below the chat's top`).toBeGreaterThanOrEqual(scroller.y - 0.5);
+    expect(box.y + Math.min(box.height, 20), `B1's ${part} begins above the chat's bottom`).toBeLessThanOrEqual(scroller.y + scroller.height + 0.5);
+  }
+});
