@@ -23,16 +23,31 @@ export function FlightDetails() {
     );
   }
   const { message } = flight;
+  const route = `from ${names[flight.from] ?? '?'} to ${names[flight.to] ?? '?'}`;
+  // A sequence number or an acknowledgement travels on its own: it is not the chat message.
+  const what =
+    flight.control === 'order' ? (
+      <>
+        Sequence number {flight.seq} for <strong>{message.id}</strong>, {route}
+      </>
+    ) : flight.control === 'ack' ? (
+      <>
+        Acknowledgement of <strong>{message.id}</strong>, {route}
+      </>
+    ) : (
+      <>
+        <strong>{message.id}</strong> “{message.text}” {route}, stamped <Stamp vc={message.vc} />
+      </>
+    );
   return (
     <p className="details" aria-live="polite">
-      <strong>{message.id}</strong> “{message.text}” from {names[flight.from]} to {names[flight.to]}, stamped{' '}
-      <Stamp vc={message.vc} />. Sent at {showSeconds(flight.sentAt)}
+      {what}. Sent at {showSeconds(flight.sentAt)}
       {flight.status === 'flying' ? `, arrives at ${showSeconds(flight.arriveAt)}` : flight.status === 'parked' ? ', waiting to be let in' : ', held at a cut link'}
       {flight.duplicate ? ' (a duplicate copy)' : ''}.{' '}
       <span className="flight-actions">
         {flight.status === 'parked' && (
           <button type="button" onClick={() => dispatch({ kind: 'release', flight: flight.id })}>
-            Let {message.id} in
+            {flight.control === undefined ? `Let ${message.id} in` : 'Let it in'}
           </button>
         )}
         <button type="button" onClick={() => dispatch({ kind: 'duplicate', flight: flight.id })}>

@@ -188,6 +188,35 @@ test.describe('accessibility', () => {
     }
   });
 
+  test('a flying message’s label reads in both themes: its ink against its halo and the network’s panel (at least 4.5:1)', async ({ page }) => {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme });
+      await app.goto('?seed=1&delay=3000');
+      await app.pause();
+      await app.send('A', 'Hello');
+      const label = page.locator('.flight-label').first();
+      await expect(label).toBeVisible();
+      const colors = await label.evaluate((text) => {
+        const style = getComputedStyle(text);
+        return { fill: style.fill, stroke: style.stroke, panel: getComputedStyle(text.closest('.network') as Element).backgroundColor };
+      });
+      const luminance = (color: string): number => {
+        const [r, g, b] = (color.match(/\d+/g) ?? []).slice(0, 3).map((c) => {
+          const v = Number(c) / 255;
+          return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+        });
+        return 0.2126 * (r ?? 0) + 0.7152 * (g ?? 0) + 0.0722 * (b ?? 0);
+      };
+      const ratio = (a: string, b: string): number => {
+        const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+        return ((hi ?? 0) + 0.05) / ((lo ?? 0) + 0.05);
+      };
+      // The dark theme once kept the light theme's white halo: white on white over a dark panel.
+      expect(ratio(colors.fill, colors.stroke), `${colorScheme}: ink on halo ${JSON.stringify(colors)}`).toBeGreaterThanOrEqual(4.5);
+      expect(ratio(colors.fill, colors.panel), `${colorScheme}: ink on panel ${JSON.stringify(colors)}`).toBeGreaterThanOrEqual(4.5);
+    }
+  });
+
   test('with reduced motion messages still show where they are', async ({ page }) => {
     await page.emulateMedia({ reducedMotion: 'reduce' });
     await app.goto('?seed=1&delay=3000');

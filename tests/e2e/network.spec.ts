@@ -25,6 +25,24 @@ test.describe('network control', () => {
     await expect(app.flights()).toHaveCount(0);
   });
 
+  test('a flight’s details keep their buttons whole in a full left column (an open scenario, 1280×720)', async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await app.goto();
+    await page.getByRole('combobox', { name: 'Scenario' }).selectOption('diamond');
+    await expect(app.button('Play')).toBeVisible();
+    await app.send('A', 'Good morning everyone, coffee?');
+    await app.clickFlight(app.flights({ msg: 'A1', to: 'B' }));
+    const details = page.locator('.details');
+    await expect(details).toContainText('A1');
+    // The details once shrank under the event log, which covered half of each button.
+    for (const name of ['Duplicate', 'Drop', 'Close']) {
+      const button = details.getByRole('button', { name });
+      const box = await app.box(button);
+      const hit = await page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.textContent, { x: box.x + box.width / 2, y: box.y + box.height - 2 });
+      expect(hit, `the bottom of ${name}`).toBe(name);
+    }
+  });
+
   /** In manual mode, lets the parked `msg` in at node `to` through its details. */
   async function letIn(msg: string, to: string, byKeyboard = false): Promise<void> {
     await app.stepUntilIdle();
