@@ -20,6 +20,8 @@ export function useShortcuts(): void {
         return;
       }
       if (controlOwnsKey(event.target, event.key)) return;
+      // Behind the open help (a modal dialog) only its own key works: ? closes it.
+      if (state.helpOpen && event.key !== '?') return;
       const inScenario = state.scenario !== undefined;
       switch (event.key) {
         case ' ':

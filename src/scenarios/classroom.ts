@@ -109,7 +109,7 @@ export const SCENARIOS: readonly Scenario[] = [
   },
   {
     id: 'loss',
-    title: '6a. A lost message, no retransmission',
+    title: '6. A lost message, no retransmission',
     nodeCount: 3,
     seed: 1,
     policy: 'causal',
@@ -123,7 +123,7 @@ export const SCENARIOS: readonly Scenario[] = [
   },
   {
     id: 'reliable',
-    title: '6b. A lost message, resent',
+    title: '7. A lost message, resent',
     nodeCount: 3,
     seed: 1,
     policy: 'causal',
@@ -137,13 +137,13 @@ export const SCENARIOS: readonly Scenario[] = [
       },
       { title: 'A asks', narration: 'A1 reaches B; the copy to C is lost (a red ✕ in the log).', atMs: 0, actions: [links(STEADY, { '0>2': { lossRate: 0.5 } }, { reliable: true }), send(A, 'Lunch at noon?')] },
       { title: 'B replies', narration: 'B answers: B1 depends on A1.', atMs: 1200, actions: [send(B, 'Yes, room 2!')] },
-      { title: 'A resends', narration: 'C keeps B1 in its buffer, waiting for A1. No acknowledgement came from C within 2 s, so A has resent A1 to C (“resends” in the log).', atMs: 2300, actions: [] },
+      { title: 'A resends', narration: 'C keeps B1 in its buffer, waiting for A1. No acknowledgement came from C within 2 s, so A has sent A1 to C again (“sent A1 to C again” in the log).', atMs: 2300, actions: [] },
       { title: 'Delivered after all', narration: 'The second copy got through at 3 s: C shows A1 and then B1. Retransmission turns a lost message into a late one.', atMs: 2900, actions: [] },
     ],
   },
   {
     id: 'partition',
-    title: '7. Partition and heal',
+    title: '8. Partition and heal',
     nodeCount: 3,
     seed: 1,
     policy: 'causal',
@@ -162,7 +162,7 @@ export const SCENARIOS: readonly Scenario[] = [
   },
   {
     id: 'total',
-    title: '8. Total order against causal order',
+    title: '9. Total order against causal order',
     nodeCount: 3,
     seed: 3,
     policy: 'total',

@@ -94,6 +94,12 @@ test.describe('accessibility', () => {
     await page.keyboard.press('?');
     await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
     await expect(page.getByRole('dialog')).toContainText('Page Down / Page Up');
+    // Behind the open help the other shortcuts rest.
+    const logged = await app.logEntries.count();
+    await page.keyboard.press('p');
+    await page.keyboard.press('.');
+    await expect(page.locator('.app.presenter')).toHaveCount(0);
+    await expect(app.logEntries).toHaveCount(logged);
     await page.keyboard.press('Escape');
     await expect(page.getByRole('dialog')).toHaveCount(0);
     await page.keyboard.press('p');
@@ -118,6 +124,9 @@ test.describe('accessibility', () => {
     await expect(narration).toContainText('Step 2 of');
     await page.keyboard.press('PageDown');
     await expect(narration).toContainText('Step 3 of');
+    // A key loads the scenario its title numbers (9 once loaded one titled "8.", after 6a and 6b).
+    await page.keyboard.press('9');
+    await expect(narration.getByRole('heading')).toHaveText(/^9\./);
   });
 
   test('in presenter mode the narration is in presenter type, and its longest step fits a projector screen', async ({ page }) => {

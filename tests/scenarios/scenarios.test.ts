@@ -37,8 +37,8 @@ describe('scenarios', () => {
     }
   });
 
-  it('ship the eight the classroom guide names, each with narration for every step', () => {
-    expect(SCENARIOS.map((s) => s.title.split('.')[0])).toEqual(['1', '2', '3', '4', '5', '6a', '6b', '7', '8']);
+  it('ship the nine the classroom guide names, numbered as keys 1 to 9 load them, each with narration for every step', () => {
+    expect(SCENARIOS.map((s) => s.title.split('.')[0])).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9']);
     for (const s of SCENARIOS) for (const step of s.steps) expect(step.narration.length).toBeGreaterThan(20);
   });
 
@@ -78,7 +78,7 @@ describe('scenarios', () => {
     expect(a?.inbox.at(-1)?.message.vc).toEqual([2, 2, 2, 1]);
   });
 
-  it('6a leaves C waiting for the lost A1 for ever; 6b resends it', () => {
+  it('6 leaves C waiting for the lost A1 for ever; 7 resends it', () => {
     const lost = finalView('loss').nodes[2];
     expect(lost?.inbox).toEqual([]);
     expect(lost?.buffer.map((b) => b.waitingFor)).toEqual([['A1']]);
@@ -145,7 +145,7 @@ describe('scenarios', () => {
     expect(playOn()).toBe(1000);
     expect(inbox(store.getState().view, 2)).toEqual(['A1', 'B1']);
 
-    // 6b: paused with B1 waiting and A1's resent copy still on its way to C.
+    // 7: paused with B1 waiting and A1's resent copy still on its way to C.
     const reliable = scenarioById('reliable');
     actions.loadScenario(reliable);
     for (let step = 1; step <= 3; step++) {
