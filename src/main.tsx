@@ -12,12 +12,23 @@ import './styles.css';
 const rootElement = document.getElementById('root');
 if (!rootElement) throw new Error('Missing #root element');
 
+/** This browser's storage for the site, or none where it refuses site data (reading it then throws). */
+function siteStorage(): Storage | undefined {
+  try {
+    return window.localStorage;
+  } catch {
+    return undefined;
+  }
+}
+
+const storage = siteStorage();
 const { settings, notices } = parseSettingsQuery(window.location.search);
-const opened = await openSession(window.location.search, window.localStorage);
-const store = createSimulationStore(settings, [...notices, ...opened.notices], { playing: opened.session === undefined });
+const opened = await openSession(window.location.search, storage);
+const unkept = storage ? [] : ['This browser does not let the page keep data, so this session will not be restored after a reload; links and files still work.'];
+const store = createSimulationStore(settings, [...notices, ...opened.notices, ...unkept], { playing: opened.session === undefined });
 if (opened.session) applySession(store, opened.session);
 if (opened.fromLink) window.history.replaceState(null, '', window.location.pathname);
-saveSessionAsItChanges(store, window.localStorage);
+if (storage) saveSessionAsItChanges(store, storage);
 
 createRoot(rootElement).render(
   <StrictMode>

@@ -190,4 +190,21 @@ test.describe('session files and links', () => {
     await expect(app.messages('A')).toHaveCount(0);
     await expect(page.getByRole('combobox', { name: 'Delivery' })).toHaveValue('causal');
   });
+
+  test('a browser that refuses site data still gets the whole app, told the session will not be kept', async ({ page }) => {
+    // As Chromium does with cookies blocked: reading localStorage throws.
+    await page.addInitScript(() => {
+      Object.defineProperty(window, 'localStorage', {
+        get() {
+          throw new DOMException("Failed to read the 'localStorage' property from 'Window': Access is denied", 'SecurityError');
+        },
+      });
+    });
+    const app = new ClassroomPage(page);
+    await app.goto('?seed=1');
+    await expect(app.notices).toContainText('will not be restored after a reload');
+    await app.pause();
+    await app.send('A', 'Anyone?');
+    await app.stepUntil(() => app.hasDelivered('B', 'A1'), 20, 'A1 at B');
+  });
 });
