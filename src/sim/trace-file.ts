@@ -48,7 +48,7 @@ function readConfig(file: Record<string, unknown>, maxNodes: number): Checked<Wo
   if (isError(basics)) return { error: `The trace cannot be shown: ${basics.error}.` };
   const names = nodeNames(basics.nodeCount);
   if (nodes.some((name, i) => name !== names[i])) return { error: `The trace's nodes ${preview(nodes)} are not named ${names.join(', ')} in order.` };
-  const network = checkNetwork({ ...config, links: {} }, basics.nodeCount, 'config');
+  const network = checkNetwork({ ...config, links: config.links ?? {} }, basics.nodeCount, 'config');
   if (isError(network)) return { error: `The trace's settings are wrong: ${network.error}.` };
   const workload = checkWorkload(config.messages, config.meanGapMs);
   if (isError(workload)) return { error: `The trace's settings are wrong: ${workload.error}.` };

@@ -68,9 +68,10 @@ export type TraceEvent =
 
 /**
  * The settings a trace was produced with, enough to reproduce it: the network's settings at
- * the start (without per-link overrides; `reliable` present only when on).
+ * the start (`reliable` present only when on, per-link overrides `links` only when any).
  */
 export interface TraceConfig extends Omit<NetworkConfig, 'links'> {
+  readonly links?: NetworkConfig['links'];
   readonly seed: number;
   readonly policy: DeliveryPolicy;
   readonly messages?: number;

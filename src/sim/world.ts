@@ -329,6 +329,7 @@ export class World {
         partitionMode: network.partitionMode,
         manual: network.manual,
         ...(network.reliable === true ? { reliable: true } : {}),
+        ...(Object.keys(network.links).length > 0 ? { links: network.links } : {}),
         ...(workload ? { messages: workload.messages, meanGapMs: workload.meanGapMs } : {}),
       },
       events: this.events,

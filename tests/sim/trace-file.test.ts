@@ -40,6 +40,20 @@ describe('trace files', () => {
     );
   });
 
+  it('keeps per-link settings the run started with (a Reset keeps the faults set before it)', () => {
+    const world = new World({ nodeCount: 3, seed: 1, policy: 'causal', network: { ...DEFAULT_NETWORK, links: { '0>2': { lossRate: 1 } } } });
+    world.apply({ kind: 'send', node: 0, text: 'Lunch?' });
+    world.runToQuiet();
+    expect(world.trace.some((e) => e.type === 'drop')).toBe(true);
+    const record = { config: world.config, commands: [...world.commands], processed: world.processed, now: world.now };
+    const text = serializeRunTrace(record);
+    expect(JSON.parse(text).config.links).toEqual({ '0>2': { lossRate: 1 } });
+    const imported = importTrace(text);
+    if (isError(imported)) throw new Error(imported.error);
+    expect(serializeTrace(imported.trace)).toBe(serializeTrace(world.toTrace()));
+    expect(imported.run.config.network.links).toEqual({ '0>2': { lossRate: 1 } });
+  });
+
   it('a trace without a command log is rebuilt from its sends, cuts and heals', () => {
     fc.assert(
       fc.property(userRuns, (user) => {
