@@ -96,31 +96,32 @@ export function sampleDelayMs(delay: DelayDistribution, rng: Rng): number {
 
 /**
  * Parses a delay written as `300` (fixed), `100-900` (uniform) or `exp:50+400`
- * (50 ms plus an exponential with mean 400 ms). Returns a message on bad input.
+ * (50 ms plus an exponential with mean 400 ms), none of it above `maxMs`. Returns a message
+ * on bad input.
  */
-export function parseDelay(text: string): DelayDistribution | { error: string } {
+export function parseDelay(text: string, maxMs: number = MAX_DELAY_MS): DelayDistribution | { error: string } {
   const trimmed = text.trim();
   const fixed = /^(\d+)$/.exec(trimmed);
   if (fixed) {
     const ms = Number(fixed[1]);
-    return ms >= 1 && ms <= MAX_DELAY_MS
+    return ms >= 1 && ms <= maxMs
       ? { kind: 'fixed', ms }
-      : { error: `delay must be between 1 and ${MAX_DELAY_MS} ms` };
+      : { error: `delay must be between 1 and ${maxMs} ms` };
   }
   const range = /^(\d+)-(\d+)$/.exec(trimmed);
   if (range) {
     const minMs = Number(range[1]);
-    const maxMs = Number(range[2]);
-    if (minMs < 1 || maxMs > MAX_DELAY_MS) return { error: `delay must be between 1 and ${MAX_DELAY_MS} ms` };
-    if (minMs > maxMs) return { error: `delay range ${trimmed} has its minimum above its maximum` };
-    return { kind: 'uniform', minMs, maxMs };
+    const highMs = Number(range[2]);
+    if (minMs < 1 || highMs > maxMs) return { error: `delay must be between 1 and ${maxMs} ms` };
+    if (minMs > highMs) return { error: `delay range ${trimmed} has its minimum above its maximum` };
+    return { kind: 'uniform', minMs, maxMs: highMs };
   }
   const exp = /^exp:(\d+)\+(\d+)$/.exec(trimmed);
   if (exp) {
     const minMs = Number(exp[1]);
     const meanMs = Number(exp[2]);
-    if (minMs < 1 || meanMs < 1 || minMs + meanMs > MAX_DELAY_MS) {
-      return { error: `delay must be between 1 and ${MAX_DELAY_MS} ms` };
+    if (minMs < 1 || meanMs < 1 || minMs + meanMs > maxMs) {
+      return { error: `delay must be between 1 and ${maxMs} ms` };
     }
     return { kind: 'exponential', minMs, meanMs };
   }

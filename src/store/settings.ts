@@ -29,22 +29,6 @@ export interface ParsedSettings {
   readonly notices: readonly string[];
 }
 
-function delayMaxMs(delay: DelayDistribution): number {
-  switch (delay.kind) {
-    case 'fixed':
-      return delay.ms;
-    case 'uniform':
-      return delay.maxMs;
-    case 'exponential':
-      return delay.minMs + delay.meanMs;
-  }
-}
-
-/** Validates a delay for the classroom view; returns a message when it is out of range. */
-export function checkUiDelay(delay: DelayDistribution): string | undefined {
-  return delayMaxMs(delay) > MAX_UI_DELAY_MS ? `delays above ${MAX_UI_DELAY_MS} ms are too slow to watch` : undefined;
-}
-
 /**
  * Reads `nodes`, `seed`, `policy` and `delay` from a query string such as
  * `?nodes=4&seed=7&policy=fifo&delay=100-900`. Invalid values keep their defaults.
@@ -70,12 +54,12 @@ export function parseSettingsQuery(search: string): ParsedSettings {
     if (DELIVERY_POLICIES.includes(policyText as DeliveryPolicy)) policy = policyText as DeliveryPolicy;
     else notices.push(`Ignored policy=${policyText}: choose ${DELIVERY_POLICIES.join(', ')}.`);
   }
-  const delayText = params.get('delay');
+  // An address reads `+` as a space: `exp:100+800` typed into it arrives as `exp:100 800`.
+  const delayText = params.get('delay')?.trim().replaceAll(/\s+/g, '+') ?? null;
   if (delayText !== null) {
-    const parsed = parseDelay(delayText);
-    const problem = 'error' in parsed ? parsed.error : checkUiDelay(parsed);
-    if (problem === undefined && !('error' in parsed)) delay = parsed;
-    else notices.push(`Ignored delay=${delayText}: ${problem ?? ''}.`);
+    const parsed = parseDelay(delayText, MAX_UI_DELAY_MS);
+    if ('error' in parsed) notices.push(`Ignored delay=${delayText}: ${parsed.error}.`);
+    else delay = parsed;
   }
   return { settings: { nodeCount, seed, policy, delay }, notices };
 }
