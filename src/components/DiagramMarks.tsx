@@ -1,4 +1,5 @@
 import { memo } from 'react';
+import type { FlightView } from '../sim/view.ts';
 import { senderOf, showClock } from './format.ts';
 import { nodeColor } from './palette.ts';
 import type { DiagramWindow } from './spacetime-model.ts';
@@ -165,6 +166,35 @@ export const DiagramLines = memo(function DiagramLines({ shown, place, nowMs }: 
           markerEnd="url(#st-head)"
         />
       ))}
+    </>
+  );
+});
+
+/**
+ * The transmissions on their way: a faint dashed line from each send to where it will arrive
+ * (to the receiver's door when parked there in manual mode). A solid arrow replaces it once the
+ * message arrives. Held at a cut link, a transmission has no arrival yet and is not drawn.
+ */
+export const DiagramFlights = memo(function DiagramFlights({ flights, place }: { flights: readonly FlightView[]; place: DiagramPlacement }) {
+  const { names, marks } = place;
+  return (
+    <>
+      {flights.map((f) =>
+        f.status === 'held' ? null : (
+          <line
+            key={f.id}
+            data-testid="flight-arrow"
+            data-msg={f.message.id}
+            data-from={names[f.from]}
+            data-to={names[f.to]}
+            className={`st-arrow st-flying ${f.control === undefined ? (marks.get(f.message.id) ?? '') : ''}`}
+            x1={xAt(place, f.sentAt)}
+            y1={yAt(place, f.from)}
+            x2={xAt(place, f.arriveAt)}
+            y2={yAt(place, f.to)}
+          />
+        ),
+      )}
     </>
   );
 });

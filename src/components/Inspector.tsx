@@ -147,7 +147,7 @@ function Comparison({ a, b, names }: { a: { id: string; vc: readonly number[] };
 function Legend() {
   return (
     <p className="legend">
-      Diagram: ● send · ○ arrival · ■ delivery · ✕ lost · <span className="legend-wait">▬▬</span> waiting in the buffer. Marks: ◀ before
+      Diagram: ● send · ○ arrival · ■ delivery · ✕ lost · ╌ on its way · <span className="legend-wait">▬▬</span> waiting in the buffer. Marks: ◀ before
       (solid blue) · ▶ after (dashed orange) · ∥ concurrent (faded).
     </p>
   );

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type PointerEvent, type ReactNode } from 'react';
 import { useSimulation } from '../store/context.tsx';
-import { DiagramDots, DiagramLines, placeLabels, xAt, yAt } from './DiagramMarks.tsx';
+import { DiagramDots, DiagramFlights, DiagramLines, placeLabels, xAt, yAt } from './DiagramMarks.tsx';
 import { nodeColor } from './palette.ts';
 import { DEFAULT_SPAN_MS, diagramOf, liveFrom, settledBefore } from './spacetime-model.ts';
 import { useCausalMarks } from './useCausalMarks.ts';
@@ -57,6 +57,7 @@ const DIAGRAM_CSS = `
 .st-svg .st-arrow{stroke:var(--muted-strong,#57606a);stroke-width:1.2}
 .st-svg .st-head{fill:var(--muted-strong,#57606a)}
 .st-svg .st-arrow.lost{stroke:var(--danger,#b42318);stroke-dasharray:3 3}
+.st-svg .st-flying{stroke-dasharray:6 4;opacity:.6}
 .st-svg .st-wait{stroke:var(--wait,#c9a227);stroke-width:5;stroke-dasharray:2 2;stroke-linecap:butt}
 .st-svg .st-label{font-weight:600;font-family:ui-monospace,monospace;fill:var(--strong,#111);paint-order:stroke;stroke:var(--panel,#fff);stroke-width:3px}
 .st-svg .st-ev{cursor:pointer;stroke:var(--strong,#111);stroke-width:1.2}
@@ -76,6 +77,7 @@ export function SpaceTime() {
   const trace = useSimulation((s) => s.trace);
   const traceLength = useSimulation((s) => s.traceLength);
   const names = useSimulation((s) => s.view.names);
+  const flights = useSimulation((s) => s.view.flights);
   const now = useSimulation((s) => Math.ceil(s.now / 50) * 50);
   /** The engine's clock: nothing it has passed can change any more. */
   const engineNow = useSimulation((s) => s.view.now);
@@ -300,6 +302,7 @@ export function SpaceTime() {
           </PlotLayer>
           <PlotLayer {...frames.live}>
             <DiagramLines shown={live} place={place} nowMs={now} />
+            <DiagramFlights flights={flights} place={place} />
             <line className="st-now" x1={nowX} x2={nowX} y1={4} y2={height - 2} />
           </PlotLayer>
           <PlotLayer {...frames.settled}>

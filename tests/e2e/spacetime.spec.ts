@@ -42,6 +42,21 @@ test.describe('space-time diagram, inspection and time travel', () => {
     expect(plotBox.x, 'the plot starts right of the node names').toBeGreaterThan(badgeBox.x + badgeBox.width);
   });
 
+  test('a message on its way is drawn dashed to where it will arrive, and becomes an arrow when it does', async ({ page }) => {
+    await app.goto('?seed=1&delay=3000');
+    await app.pause();
+    await app.send('A', 'Lunch?');
+    const diagram = page.getByTestId('spacetime');
+    const flying = diagram.getByTestId('flight-arrow');
+    await expect(flying).toHaveCount(2);
+    expect(await flying.evaluateAll((els) => els.map((e) => `${e.dataset.msg}:${e.dataset.from}>${e.dataset.to}`).sort())).toEqual(['A1:A>B', 'A1:A>C']);
+    await expect(diagram.getByTestId('arrow')).toHaveCount(0);
+    await app.stepUntil(() => app.hasDelivered('B', 'A1'), 5, 'A1 at B');
+    await expect(diagram.getByTestId('arrow')).toHaveCount(1);
+    await expect(flying).toHaveCount(1);
+    await expect(flying).toHaveAttribute('data-to', 'C');
+  });
+
   test('a click on a dot in the diagram inspects its message, Shift-click compares, and a drag on the plot pans', async ({ page }) => {
     await seedExample(app);
     const send = (msg: string) => page.locator(`[data-testid="event"][data-kind="send"][data-msg="${msg}"]`);
