@@ -95,6 +95,24 @@ interface Transmission {
   readonly duplicate: boolean;
 }
 
+/** What a queued event is about: a transmission arriving, a resend timer, or a workload send by number. */
+type EventSubject = Transmission | Unacked | number;
+
+/**
+ * A key for an event that names the same event in a run of the same sends under another
+ * policy. Keys of sequence-number traffic (numbers, their acknowledgements and resends: only
+ * `total` has it) begin with `seq`, as `SEQUENCE_TRAFFIC` says.
+ */
+function eventKey(what: EventSubject): string {
+  if (typeof what === 'number') return `workload ${what}`;
+  const seq = what.slot > 0 ? `seq ${what.slot} ` : '';
+  if ('paused' in what) return `${seq}resend ${what.message.id} ${what.from}>${what.to}`;
+  return `${seq}${what.kind} ${what.message.id} ${what.from}>${what.to}${what.duplicate ? ' copy' : ''}`;
+}
+
+/** Matches the keys of events only total order has (see `eventKey`). */
+export const SEQUENCE_TRAFFIC = /^seq /;
+
 /** How the views see a transmission. */
 function flightView(f: Transmission): FlightView {
   const base: FlightView = { id: f.id, message: f.message, from: f.from, to: f.to, sentAt: f.sentAt, arriveAt: f.arriveAt, status: f.status, duplicate: f.duplicate };
@@ -171,6 +189,12 @@ export class World {
   private network: NetworkConfig;
   private nextFlightId = 1;
   private workloadSent = 0;
+  /**
+   * The events handled at `handledAtMs`, the latest moment handled (cleared as time moves on):
+   * what a comparison run needs to stop at the same point among simultaneous events.
+   */
+  private handledAtMs = -1;
+  private readonly handledNow: EventSubject[] = [];
   /** Under `total`, the next sequence number the sequencer gives out. */
   private nextSlot = 1;
 
@@ -284,6 +308,11 @@ export class World {
     const t = this.queue.peekTime();
     const kind = this.queue.peekKind();
     const payload = this.queue.peekPayload();
+    if (t !== this.handledAtMs) {
+      this.handledAtMs = t;
+      this.handledNow.length = 0;
+    }
+    this.handledNow.push(this.eventSubject(kind, payload));
     this.queue.pop();
     if (t > this.now) this.now = t;
     this.processed++;
@@ -294,12 +323,32 @@ export class World {
     return true;
   }
 
-  /** The transmission the next scheduled event brings in, if that event is an arrival. */
-  get nextArrival(): FlightView | undefined {
+  /**
+   * What the next scheduled event is, as a key that names the same event in another run of the
+   * same sends under another policy: an arrival by what it carries and its link, a resend timer
+   * by what it resends and to whom, a workload send by its number. Undefined when none is left.
+   */
+  get nextEventKey(): string | undefined {
     this.skipStale();
-    if (this.queue.size === 0 || this.queue.peekKind() !== ARRIVE) return undefined;
-    const flight = this.flights.get(this.queue.peekPayload());
-    return flight && flightView(flight);
+    return this.queue.size === 0 ? undefined : eventKey(this.eventSubject(this.queue.peekKind(), this.queue.peekPayload()));
+  }
+
+  /** How many events of each key (see `nextEventKey`) this run has handled at time `t`, if that is its latest moment. */
+  handledAt(t: number): ReadonlyMap<string, number> {
+    const counts = new Map<string, number>();
+    if (t !== this.handledAtMs) return counts;
+    for (const what of this.handledNow) {
+      const key = eventKey(what);
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+    return counts;
+  }
+
+  /** What the queue entry of `kind` and `payload` is about, for `eventKey`. */
+  private eventSubject(kind: number, payload: number): EventSubject {
+    if (kind === ARRIVE) return this.flights.get(payload) as Transmission;
+    if (kind === RETRANSMIT) return this.unacked.get(payload) as Unacked;
+    return payload;
   }
 
   /** Processes every event due at or before `timeMs`, then sets the clock to `timeMs`. */

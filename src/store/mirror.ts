@@ -1,6 +1,6 @@
 import type { DeliveryPolicy } from '../sim/message.ts';
 import type { FlightView } from '../sim/view.ts';
-import { World, type Command, type LoggedCommand, type WorldConfig } from '../sim/world.ts';
+import { SEQUENCE_TRAFFIC, World, type Command, type LoggedCommand, type WorldConfig } from '../sim/world.ts';
 
 /** Identifies a transmission across two runs of the same sends: what it carries, and where. */
 function flightKey(flight: FlightView): string {
@@ -18,45 +18,33 @@ export function translateCommand(command: Command, mainFlights: readonly FlightV
   const original = mainFlights.find((f) => f.id === command.flight);
   if (!original) return undefined;
   const key = flightKey(original);
-  // Copies made by duplication share a key; the network gave each its own delay, the same in both runs.
+  // Copies share a key: prefer the one due at the same time (each copy the network makes draws its own delay, alike in both runs).
   const alike = mirrorFlights.filter((f) => flightKey(f) === key);
   const match = alike.find((f) => f.status === original.status && f.arriveAt === original.arriveAt) ?? alike.find((f) => f.status === original.status) ?? alike[0];
   return match ? { ...command, flight: match.id } : undefined;
 }
 
-/** How many transmissions of each kind (by `flightKey`) are due to arrive at `t` and still on their way. */
-function dueAt(world: World, t: number): Map<string, number> {
-  const due = new Map<string, number>();
-  for (const flight of world.view().flights) {
-    if (flight.status !== 'flying' || flight.arriveAt !== t) continue;
-    const key = flightKey(flight);
-    due.set(key, (due.get(key) ?? 0) + 1);
-  }
-  return due;
-}
-
 /**
  * Brings the comparison run to the main run's position. Every event due before main's moment
- * is handled; of those due at that very moment, only the ones main has handled too. Arrivals
- * often share a millisecond (fixed delays give them all the time), and Step handles them one
- * at a time: a message sent between two of them must find both runs at the same point, or its
- * stamp would differ between the rows for a reason that is not the policy. An arrival still
- * due in main holds the comparison back, with what comes after it; events main has no
- * counterpart of (another policy's sequence numbers) do not.
+ * is handled; of those due at that very moment, only as many of each as main has handled.
+ * Arrivals and resend timers often share a millisecond (fixed delays give them all the time),
+ * and Step handles them one at a time: a message sent between two of them must find both runs
+ * at the same point, or the rows would differ for a reason that is not the policy. The first
+ * event main has not reached holds the comparison back, with what comes after it; events only
+ * the comparison has (total order's sequence numbers, when main runs another policy) do not.
  */
 export function keepUp(main: World, mirror: World): void {
   const t = main.now;
-  const mainDue = main.nextEventAt === t ? dueAt(main, t) : undefined;
-  let mirrorDue: Map<string, number> | undefined;
+  const mainDone = main.nextEventAt === t ? main.handledAt(t) : undefined;
+  let mirrorDone: Map<string, number> | undefined;
   for (let next = mirror.nextEventAt; next !== undefined && next <= t; next = mirror.nextEventAt) {
-    const arrival = mainDue && next === t ? mirror.nextArrival : undefined;
-    if (arrival && mainDue) {
-      // Copies made by duplication share a key: of n copies due here, main still awaits some.
-      mirrorDue ??= dueAt(mirror, t);
-      const key = flightKey(arrival);
-      const left = mirrorDue.get(key) ?? 0;
-      if (left <= (mainDue.get(key) ?? 0)) break;
-      mirrorDue.set(key, left - 1);
+    if (mainDone && next === t) {
+      const key = mirror.nextEventKey as string;
+      const onlyHere = main.config.policy !== 'total' && SEQUENCE_TRAFFIC.test(key);
+      mirrorDone ??= new Map(mirror.handledAt(t));
+      const done = mirrorDone.get(key) ?? 0;
+      if (!onlyHere && done >= (mainDone.get(key) ?? 0)) break;
+      mirrorDone.set(key, done + 1);
     }
     mirror.step();
   }

@@ -125,6 +125,10 @@ describe('comparing two policies on the same run', () => {
       fc.record({ kind: fc.constantFrom('release' as const, 'drop' as const, 'duplicate' as const), pick: fc.nat() }),
       fc.record({ kind: fc.constant('back' as const) }),
       fc.record({ kind: fc.constant('seek' as const), share: fc.double({ min: 0, max: 1, noNaN: true }) }),
+      // Network changes: resend timers, lost copies and a slow link make more events share a moment.
+      fc.record({ kind: fc.constant('reliable' as const) }),
+      fc.record({ kind: fc.constant('lossy' as const) }),
+      fc.record({ kind: fc.constant('slow link' as const) }),
     );
     const dataKey = (f: FlightView) => `${f.message.id}|${f.from}>${f.to}|${f.status}|${f.duplicate}|${f.arriveAt}`;
     fc.assert(
@@ -152,6 +156,12 @@ describe('comparing two policies on the same run', () => {
             } else if (a.kind === 'link') act.toggleLink(a.node % nodeCount, (a.node + 1) % nodeCount);
             else if (a.kind === 'manual') act.setManual(!network.manual);
             else if (a.kind === 'back') act.stepBack();
+            else if (a.kind === 'reliable') act.dispatch({ kind: 'network', network: { ...network, reliable: !network.reliable } });
+            else if (a.kind === 'lossy') act.dispatch({ kind: 'network', network: { ...network, lossRate: network.lossRate > 0 ? 0 : 0.3 } });
+            else if (a.kind === 'slow link') {
+              const links = Object.keys(network.links).length > 0 ? {} : { '0>1': { delay: { kind: 'uniform', minMs: 3000, maxMs: 3000 } } as const };
+              act.dispatch({ kind: 'network', network: { ...network, links } });
+            }
             else if (a.kind === 'seek') act.seek(a.share * horizon);
             else if (view.flights.length > 0) act.dispatch({ kind: a.kind, flight: (view.flights[a.pick % view.flights.length] as FlightView).id });
 
@@ -161,6 +171,10 @@ describe('comparing two policies on the same run', () => {
             if (!mirror) throw new Error('no comparison');
             const sends = (trace: typeof state.trace | undefined) => (trace ?? []).filter((e) => e.type === 'send').map((e) => `${e.msg}@${e.t}`);
             expect(sends(state.compareTrace)).toEqual(sends(state.trace));
+            // Each node receives the same copies in the same order: the network is the policy's no more than the sends are.
+            const received = (trace: typeof state.trace | undefined) =>
+              (trace ?? []).flatMap((e) => (e.type === 'receive' ? [`${e.node}:${e.msg}@${e.t}`] : []));
+            expect(received(state.compareTrace)).toEqual(received(state.trace));
             // Messages in transit are the network's alone, the same under any policy (but for
             // those due this very moment, which either run may have let in already).
             const transit = (flights: readonly FlightView[]) => flights.filter((f) => f.control === undefined && f.arriveAt !== main.now).map(dataKey).sort();
@@ -175,5 +189,5 @@ describe('comparing two policies on the same run', () => {
       ),
       { numRuns: 150 },
     );
-  });
+  }, 60_000);
 });
