@@ -43,7 +43,8 @@ function contentOffsetPx(scroller: HTMLElement, row: Element): number {
 
 /**
  * Where a list following its newest row scrolls to: the end, unless the newest row is taller
- * than the view (a flagged message in a small window), whose beginning is shown instead.
+ * than the view (a flagged message in a small window), whose beginning is shown instead. The
+ * list counts as at its end from there on down.
  */
 function endTargetPx(scroller: HTMLElement, lastIndex: number): number {
   const bottom = scroller.scrollHeight - scroller.clientHeight;
@@ -71,6 +72,8 @@ export function useWindowedRows<T extends HTMLElement>(
   const anchor = useRef<{ index: number; offsetPx: number } | undefined>(undefined);
   const observer = useRef<ResizeObserver | undefined>(undefined);
   const [observed] = useState(() => new Set<Element>());
+  /** How many rows there were at the last commit that read the layout. */
+  const countSeen = useRef(-1);
   /** The rows shown and their total height at the last commit that read the layout. */
   const laidOut = useRef('');
   /** What the last commit put on the page, for deciding whether new measurements call for another render. */
@@ -107,7 +110,7 @@ export function useWindowedRows<T extends HTMLElement>(
             changed = heights.setHeight(Number(el.dataset.row), el.offsetHeight + gapPx) || changed;
           }
         }
-        if (changed && committed.current.following) element.scrollTop = endTargetPx(element, heights.count - 1);
+        if (changed && committed.current.following) element.scrollTop = Math.max(element.scrollTop, endTargetPx(element, heights.count - 1));
         if (changed && !stillCovered()) setMeasured((n) => n + 1);
       }) : undefined;
       if (element) watch?.observe(element);
@@ -133,6 +136,8 @@ export function useWindowedRows<T extends HTMLElement>(
     const layout = `${start} ${end} ${count} ${heights.totalPx} ${following}`;
     if (!el || layout === laidOut.current) return;
     laidOut.current = layout;
+    const rowsChanged = count !== countSeen.current;
+    countSeen.current = count;
     const watch = observer.current;
     if (watch) {
       const shown = new Set(el.querySelectorAll('[data-row]'));
@@ -148,7 +153,10 @@ export function useWindowedRows<T extends HTMLElement>(
       }
     }
     if (following) {
-      el.scrollTop = endTargetPx(el, count - 1);
+      // To a new newest row (or back to the one before, after a rewind); otherwise forward only,
+      // so a reader who went on to the end of a tall newest row stays there.
+      const target = endTargetPx(el, count - 1);
+      el.scrollTop = rowsChanged ? target : Math.max(el.scrollTop, target);
       anchor.current = undefined;
       return;
     }

@@ -1,3 +1,4 @@
+import type { Locator } from '@playwright/test';
 import { ClassroomPage } from './classroom-page.ts';
 import { expect, test } from './fixtures.ts';
 
@@ -148,10 +149,53 @@ test('a flagged message taller than its small chat shows from its beginning: the
   const b1 = chat.locator('[data-msg="B1"]');
   await expect(b1.locator('.flag')).toBeVisible();
   // The chat followed its newest message to the end, where only the flag's last words showed.
-  const scroller = await app.box(chat.locator('xpath=..'));
-  for (const part of ['.msg-id', '.chat-text', '.flag']) {
-    const box = await app.box(b1.locator(part).first());
-    expect(box.y, `B1's ${part} below the chat's top`).toBeGreaterThanOrEqual(scroller.y - 0.5);
-    expect(box.y + Math.min(box.height, 20), `B1's ${part} begins above the chat's bottom`).toBeLessThanOrEqual(scroller.y + scroller.height + 0.5);
-  }
+  const scrolling = chat.locator('xpath=..');
+  const scroller = await app.box(scrolling);
+  const beginsInView = async (message: Locator, part: string): Promise<void> => {
+    const box = await app.box(message.locator(part).first());
+    expect(box.y, `${part} below the chat's top`).toBeGreaterThanOrEqual(scroller.y - 0.5);
+    expect(box.y + Math.min(box.height, 20), `${part} begins above the chat's bottom`).toBeLessThanOrEqual(scroller.y + scroller.height + 0.5);
+  };
+  for (const part of ['.msg-id', '.chat-text', '.flag']) await beginsInView(b1, part);
+
+  // A reader who scrolls on to the end of it stays there.
+  const bottom = await scrolling.evaluate((el) => {
+    el.scrollTop = el.scrollHeight;
+    return el.scrollTop;
+  });
+  await page.waitForTimeout(300);
+  expect(await scrolling.evaluate((el) => el.scrollTop)).toBe(bottom);
+  // The next message is followed, and Back shows B1 from its beginning again.
+  await next.click();
+  await expect(chat.locator('[data-msg="A1"]')).toBeVisible({ timeout: 15_000 });
+  await beginsInView(chat.locator('[data-msg="A1"]'), '.msg-id');
+  await page.getByRole('button', { name: 'Back', exact: true }).first().click();
+  await expect(chat.locator('[data-msg="A1"]')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Play' })).toBeVisible({ timeout: 15_000 });
+  await beginsInView(b1, '.msg-id');
+});
+
+test('a reader who scrolls up and back down to the end of a long newest message stays at its end', async ({ page }) => {
+  const app = new ClassroomPage(page);
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await app.goto('?seed=1&delay=500');
+  await app.pause();
+  await page.getByRole('combobox', { name: /Compare with/ }).selectOption('fifo');
+  for (const text of ['One', 'Two', 'Three']) await app.send('A', text);
+  await app.send('B', 'A long answer that takes many lines in a small window: '.repeat(4));
+  await app.stepUntilIdle();
+  const scrolling = page.getByTestId('inbox-C').locator('xpath=..');
+  const top = () => scrolling.evaluate((el) => el.scrollTop);
+  await scrolling.evaluate((el) => {
+    el.scrollTop = 0;
+  });
+  await page.waitForTimeout(200);
+  const end = await scrolling.evaluate((el) => {
+    el.scrollTop = el.scrollHeight;
+    return el.scrollTop;
+  });
+  expect(end, 'the chat scrolls').toBeGreaterThan(0);
+  // Reaching the end, the chat follows again; it once jumped back to the long message's first line.
+  await page.waitForTimeout(300);
+  expect(await top()).toBe(end);
 });
