@@ -21,33 +21,35 @@ export interface OpenedSession {
 
 /**
  * Chooses the session to open: a `?run=` link first; else, when the address names no
- * settings of its own, the session saved in this browser. Bad input is ignored with a notice.
+ * settings of its own, the session saved in this browser. Bad input is ignored with a notice;
+ * a broken link leaves the saved session to open, so the next action does not overwrite it.
  */
 export async function openSession(search: string, storage: Pick<Storage, 'getItem' | 'removeItem'> | undefined): Promise<OpenedSession> {
   const params = new URLSearchParams(search);
   const code = params.get(RUN_PARAM);
+  const notices: string[] = [];
   if (code !== null) {
     const decoded = await decodeLinkCode(code);
-    return isError(decoded)
-      ? { session: undefined, fromLink: false, notices: [`The shared run was ignored: ${decoded.error}.`] }
-      : { session: decoded, fromLink: true, notices: [] };
+    if (!isError(decoded)) return { session: decoded, fromLink: true, notices: [] };
+    notices.push(`The shared run was ignored: ${decoded.error}.`);
+    params.delete(RUN_PARAM);
   }
-  if ([...params.keys()].length > 0 || !storage) return { session: undefined, fromLink: false, notices: [] };
+  if ([...params.keys()].length > 0 || !storage) return { session: undefined, fromLink: false, notices };
   let saved: string | null = null;
   try {
     saved = storage.getItem(STORAGE_KEY);
   } catch {
-    return { session: undefined, fromLink: false, notices: [] };
+    return { session: undefined, fromLink: false, notices };
   }
-  if (saved === null) return { session: undefined, fromLink: false, notices: [] };
+  if (saved === null) return { session: undefined, fromLink: false, notices };
   const decoded = decodeSession(saved);
-  if (!isError(decoded)) return { session: decoded, fromLink: false, notices: [] };
+  if (!isError(decoded)) return { session: decoded, fromLink: false, notices: notices.length > 0 ? [...notices, 'The session saved in this browser is open instead.'] : [] };
   try {
     storage.removeItem(STORAGE_KEY);
   } catch {
     // Storage may be unavailable; the session simply starts fresh.
   }
-  return { session: undefined, fromLink: false, notices: [`The saved session could not be restored (${decoded.error}); a new one has started.`] };
+  return { session: undefined, fromLink: false, notices: [...notices, `The saved session could not be restored (${decoded.error}); a new one has started.`] };
 }
 
 /** Puts a session into the store: its comparison first, then the run itself, paused, with its recorded future. */

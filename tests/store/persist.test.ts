@@ -103,6 +103,19 @@ describe('the saved session', () => {
     expect((await openSession(`?${RUN_PARAM}=%%%`, storage)).notices).toEqual(['The shared run was ignored: it has characters a run never contains.']);
   });
 
+  it('a broken link leaves the saved session to open, so the next action does not overwrite it', async () => {
+    const storage = memoryStorage();
+    const store = createSimulationStore(DEFAULT_SETTINGS, [], { playing: false });
+    store.getState().actions.send(0, 'Saved');
+    storage.setItem(STORAGE_KEY, encodeSession(currentSession(store)));
+    const opened = await openSession(`?${RUN_PARAM}=Wz`, storage);
+    expect(opened.session?.run.commands).toHaveLength(1);
+    expect(opened.fromLink).toBe(false);
+    expect(opened.notices).toEqual([expect.stringContaining('The shared run was ignored'), 'The session saved in this browser is open instead.']);
+    // With settings of its own beside the broken run, the address still wins over the saved session.
+    expect((await openSession(`?${RUN_PARAM}=Wz&seed=4`, storage)).session).toBeUndefined();
+  });
+
   it('New session clears the run, the comparison and the settings', () => {
     const store = createSimulationStore({ ...DEFAULT_SETTINGS, nodeCount: 5, seed: 77 }, [], { playing: false });
     store.getState().actions.send(0, 'Hello');
