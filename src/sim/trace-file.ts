@@ -38,6 +38,17 @@ function canonical(value: unknown): string {
   return JSON.stringify(value) ?? 'null';
 }
 
+/** Two events as text, each cut to the same stretch around where they first differ, so the difference shows. */
+function whereTheyDiffer(theirs: unknown, mine: unknown): [string, string] {
+  const a = canonical(theirs);
+  const b = canonical(mine);
+  let same = 0;
+  while (same < a.length && same < b.length && a[same] === b[same]) same++;
+  const from = Math.max(0, same - 24);
+  const cut = (text: string): string => `${from > 0 ? '…' : ''}${text.slice(from, from + 57)}${text.length > from + 57 ? '…' : ''}`;
+  return [cut(a), cut(b)];
+}
+
 /** Reads the config of a trace into an engine config, or explains what is wrong. */
 function readConfig(file: Record<string, unknown>, maxNodes: number): Checked<WorldConfig> {
   const nodes = file.nodes;
@@ -140,7 +151,13 @@ function readUnchecked(text: string, maxNodes: number): Checked<ImportedTrace> {
     const mine = replayed.events[k];
     const theirs = records[k];
     if (mine !== undefined && theirs !== undefined && canonical(mine) === canonical(theirs)) continue;
-    const what = theirs === undefined ? `ends after ${records.length} events, but the replay goes on with ${preview(mine)}` : mine === undefined ? `has ${preview(theirs)} as event ${k + 1}, which the replay never reaches` : `has ${preview(theirs)} as event ${k + 1}, but the replay has ${preview(mine)}`;
+    let what: string;
+    if (theirs === undefined) what = `ends after ${records.length} events, but the replay goes on with ${preview(mine)}`;
+    else if (mine === undefined) what = `has ${preview(theirs)} as event ${k + 1}, which the replay never reaches`;
+    else {
+      const [file, replay] = whereTheyDiffer(theirs, mine);
+      what = `has ${file} as event ${k + 1}, but the replay has ${replay}`;
+    }
     return { error: `The trace does not match a replay of its ${file.commands === undefined ? 'sends' : 'commands'}: it ${what}.` };
   }
   return { trace: { ...replayed, events: replayed.events as TraceEvent[] }, run };

@@ -105,6 +105,15 @@ describe('trace files', () => {
     expect(isError(result) && result.error).toContain('does not match a replay');
   });
 
+  it('shows where an event differs from the replay, not two excerpts cut off before it', () => {
+    const file = JSON.parse(sampleFile()) as { events: Record<string, unknown>[] };
+    const deliver = file.events.findIndex((e) => e.type === 'deliver' && e.node === 'C');
+    (file.events[deliver] as { vc: number[] }).vc = [9, 9, 9];
+    const result = importTrace(JSON.stringify(file));
+    if (!isError(result)) throw new Error('a forged clock was accepted');
+    expect(result.error).toMatch(/it has ….*"vc":\[9,9,9\].* as event \d+, but the replay has ….*"vc":\[1,0,0\]/);
+  });
+
   it('keeps HTML in message text as text', () => {
     const { record } = playUserRun({ nodeCount: 2, seed: 1, policy: 'causal', actions: [{ kind: 'send', node: 0, text: '<b>hi</b><script>alert(1)</script>' }] });
     const imported = importTrace(serializeRunTrace(record));
