@@ -2,11 +2,23 @@ import { useCallback, useMemo, useRef } from 'react';
 import { useSimulation, useSimulationStore } from '../store/context.tsx';
 import { CrowdCanvas, pickCrowdDot, usePixelsPerUnit } from './CrowdCanvas.tsx';
 import { FlightDot } from './FlightDot.tsx';
+import { describeLink } from './format.ts';
 import { nodePositions, STAGE_SIZE, type Point } from './geometry.ts';
 import { nodeColor } from './palette.ts';
 import { countRender } from './render-count.ts';
 import { CROWDED_FLIGHTS, useFlightMotion } from './useFlightMotion.ts';
 import { linkKey } from '../sim/network.ts';
+
+/**
+ * Where a note about the link from `start` to `end` goes: two thirds of the way, towards its
+ * receiver, and beside the line, on the side that keeps the two directions' notes apart.
+ */
+function linkNotePoint(start: Point, end: Point): Point {
+  const dx = end.x - start.x;
+  const dy = end.y - start.y;
+  const length = Math.hypot(dx, dy) || 1;
+  return { x: start.x + dx * 0.66 - (dy / length) * 18, y: start.y + dy * 0.66 + (dx / length) * 18 };
+}
 
 /** The network: nodes on a ring, links between them, and every message in transit. */
 export function NetworkView() {
@@ -26,6 +38,7 @@ export function NetworkView() {
     [selectFlight, selectMessage],
   );
   const toggleLink = useSimulation((s) => s.actions.toggleLink);
+  const linkSettings = useSimulation((s) => s.network.links);
   const cutLinks = useSimulation((s) => s.view.cutLinks);
   const exitLayer = useRef<SVGGElement>(null);
   const stage = useRef<SVGSVGElement>(null);
@@ -60,7 +73,15 @@ export function NetworkView() {
       >
         {links.map(({ a, b, from, to, key }) => {
           const cut = cutLinks.includes(key) || cutLinks.includes(linkKey(b, a));
-          const label = `Link ${names[a]}–${names[b]}: ${cut ? 'cut, click to heal' : 'click to cut'}`;
+          // A direction with settings of its own (a scenario's slow or lossy link) says so beside the line, nearer its receiver.
+          const notes = [
+            { sender: a, receiver: b, start: from, end: to },
+            { sender: b, receiver: a, start: to, end: from },
+          ].flatMap(({ sender, receiver, start, end }) => {
+            const note = describeLink(linkSettings[linkKey(sender, receiver)]);
+            return note === undefined ? [] : [{ text: `${names[sender]}→${names[receiver]}: ${note}`, at: linkNotePoint(start, end) }];
+          });
+          const label = `Link ${names[a]}–${names[b]}: ${cut ? 'cut, click to heal' : 'click to cut'}${notes.map((n) => `; ${n.text}`).join('')}`;
           const toggle = (): void => toggleLink(a, b);
           return (
             <g
@@ -89,6 +110,11 @@ export function NetworkView() {
                   ✂
                 </text>
               )}
+              {notes.map((note) => (
+                <text key={note.text} x={note.at.x} y={note.at.y} className="link-note" data-testid="link-note" textAnchor="middle" dy="0.35em">
+                  {note.text}
+                </text>
+              ))}
             </g>
           );
         })}

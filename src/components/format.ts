@@ -1,7 +1,7 @@
 import { formatClock } from '../sim/clock.ts';
 import type { TraceEvent } from '../sim/trace.ts';
 import type { DeliveryPolicy } from '../sim/message.ts';
-import type { DelayDistribution, NetworkConfig } from '../sim/network.ts';
+import type { DelayDistribution, LinkSettings, NetworkConfig } from '../sim/network.ts';
 import type { ControlKind, OrderWait } from '../sim/view.ts';
 
 /** Each delivery policy's name as the controls and panes show it. */
@@ -100,8 +100,18 @@ function describeNetwork(network: Omit<NetworkConfig, 'links'>): string {
 /** A delay distribution in words, e.g. `300–2500 ms`. */
 function describeDelay(delay: DelayDistribution): string {
   if (delay.kind === 'fixed') return `${delay.ms} ms`;
-  if (delay.kind === 'uniform') return `${delay.minMs}–${delay.maxMs} ms`;
+  if (delay.kind === 'uniform') return delay.minMs === delay.maxMs ? `${delay.minMs} ms` : `${delay.minMs}–${delay.maxMs} ms`;
   return `${delay.minMs} ms + exponential, mean ${delay.meanMs} ms`;
+}
+
+/** A link's own settings in words, `delay 3000 ms, loss 100%`, or undefined when it has none. */
+export function describeLink(link: LinkSettings | undefined): string | undefined {
+  if (!link) return undefined;
+  const parts: string[] = [];
+  if (link.delay) parts.push(`delay ${describeDelay(link.delay)}`);
+  if (link.lossRate !== undefined) parts.push(`loss ${Math.round(link.lossRate * 1000) / 10}%`);
+  if (link.dupRate !== undefined) parts.push(`duplication ${Math.round(link.dupRate * 1000) / 10}%`);
+  return parts.length > 0 ? parts.join(', ') : undefined;
 }
 
 /** What a held message waits for, in words: messages, and under total order the sequencer's numbers. */

@@ -238,4 +238,19 @@ describe('a crowded network view', () => {
     });
     expect(dot?.getAttribute('transform')).not.toBe(start);
   });
+
+  it('says beside a link what its own settings are, per direction: a scenario’s slow or lossy link shows', () => {
+    const { store } = renderWithStore(<NetworkView />);
+    expect(screen.queryAllByTestId('link-note')).toEqual([]);
+    act(() => {
+      const { network } = store.getState();
+      store.getState().actions.dispatch({
+        kind: 'network',
+        network: { ...network, links: { '0>2': { lossRate: 1 }, '2>0': { delay: { kind: 'uniform', minMs: 3000, maxMs: 3000 } } } },
+      });
+    });
+    expect(screen.getAllByTestId('link-note').map((n) => n.textContent)).toEqual(['A→C: loss 100%', 'C→A: delay 3000 ms']);
+    const link = document.querySelector('[data-testid="link"][data-link="A-C"]');
+    expect(link?.getAttribute('aria-label')).toBe('Link A–C: click to cut; A→C: loss 100%; C→A: delay 3000 ms');
+  });
 });
