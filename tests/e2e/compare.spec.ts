@@ -199,3 +199,23 @@ test('a reader who scrolls up and back down to the end of a long newest message 
   await page.waitForTimeout(300);
   expect(await top()).toBe(end);
 });
+
+test('comparing six nodes in presenter mode on a 1024×768 projector, a window shows a whole message', async ({ page }) => {
+  const app = new ClassroomPage(page);
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await app.goto('?nodes=6&seed=2&delay=1000');
+  await app.pause();
+  await page.getByRole('combobox', { name: /Compare with/ }).selectOption('fifo');
+  await app.input('A').fill('Lunch at noon?');
+  await app.input('A').press('Enter');
+  await app.stepUntilIdle();
+  await page.getByRole('button', { name: 'Presenter' }).click();
+  await expect(page.locator('.app.presenter')).toHaveCount(1);
+  for (const prefix of ['', 'compare-']) {
+    // The buffer's heading takes two lines in presenter type here; the chat kept about 40 px, less than one message.
+    const chat = await app.box(page.getByTestId(`${prefix}inbox-B`).locator('xpath=..'));
+    const message = await app.box(page.getByTestId(`${prefix}inbox-B`).locator('[data-msg="A1"]'));
+    expect(message.y, `${prefix}B's A1 starts inside its chat`).toBeGreaterThanOrEqual(chat.y - 0.5);
+    expect(message.y + message.height, `${prefix}B's A1 ends inside its chat`).toBeLessThanOrEqual(chat.y + chat.height + 0.5);
+  }
+});
