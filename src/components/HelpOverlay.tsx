@@ -13,6 +13,8 @@ export function HelpOverlay() {
     if (open && !el.open) {
       if (typeof el.showModal === 'function') el.showModal();
       else el.setAttribute('open', '');
+      // Close takes focus, and a dialog taller than a phone's screen would open scrolled down to it.
+      el.scrollTop = 0;
     } else if (!open && el.open) {
       if (typeof el.close === 'function') el.close();
       else el.removeAttribute('open');

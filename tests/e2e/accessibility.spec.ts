@@ -217,6 +217,23 @@ test.describe('accessibility', () => {
     }
   });
 
+  test('on a phone the help fits the screen, each key above what it does, and opens at its title', async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await app.goto();
+    await page.keyboard.press('?');
+    const dialog = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    await expect(dialog).toBeVisible();
+    // The keys' column did not wrap: a word or two of each description per line, and the dialog opened scrolled down to Close.
+    const fit = await dialog.evaluate((d) => ({ scrollTop: d.scrollTop, overflow: d.scrollHeight - d.clientHeight }));
+    expect(fit).toEqual({ scrollTop: 0, overflow: 0 });
+    await expect(dialog.getByRole('heading', { name: 'Keyboard shortcuts' })).toBeInViewport();
+    const row = dialog.getByRole('row').filter({ hasText: 'Page Down' });
+    const key = await app.box(row.getByRole('rowheader'));
+    const does = await app.box(row.getByRole('cell'));
+    expect(does.y, 'the description below its key').toBeGreaterThanOrEqual(key.y + key.height - 0.5);
+    expect(does.width, 'the description as wide as the dialog allows').toBeGreaterThan(250);
+  });
+
   test('with reduced motion messages still show where they are', async ({ page }) => {
     await page.emulateMedia({ reducedMotion: 'reduce' });
     await app.goto('?seed=1&delay=3000');
