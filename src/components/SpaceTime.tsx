@@ -8,14 +8,15 @@ import { downloadPng, downloadSvg, joinLayers } from './download.ts';
 
 /**
  * Sizes that grow in presenter mode, for the back of a lecture hall: each node's badge (radius
- * and letter) left of its line, where the line starts, and the send labels' font.
+ * and letter) left of its line, where the line starts, the send labels' font, and the room
+ * above the first line, which holds a label above it in that font (with six to eight nodes,
+ * the one slot a line has; A's sends had no label in presenter mode).
  */
 const SIZES = {
-  normal: { radiusPx: 9, namePx: 13, leftPx: 30, labelPx: 10 },
-  presenter: { radiusPx: 12, namePx: 17, leftPx: 38, labelPx: 14 },
+  normal: { radiusPx: 9, namePx: 13, leftPx: 30, labelPx: 10, topPx: 16 },
+  presenter: { radiusPx: 12, namePx: 17, leftPx: 38, labelPx: 14, topPx: 23 },
 } as const;
 const RIGHT_PX = 12;
-const TOP_PX = 16;
 /** The plot is clipped this far left of its first line, so a dot at the window's start shows whole. */
 const PLOT_MARGIN_PX = 6;
 /** How many window widths the marks' origin stays put while the window moves. */
@@ -132,7 +133,7 @@ export function SpaceTime() {
   const end = pinned?.end ?? Math.max(shownMs, now + shownMs * 0.08);
   const start = end - shownMs;
   const sizes = presenter ? SIZES.presenter : SIZES.normal;
-  const { leftPx, labelPx } = sizes;
+  const { leftPx, labelPx, topPx } = sizes;
   const pxPerMs = (width - leftPx - RIGHT_PX) / shownMs;
   /**
    * Marks are placed from an origin that moves only every `ORIGIN_STEP_WINDOWS` windows, inside
@@ -141,10 +142,10 @@ export function SpaceTime() {
    */
   const originMs = Math.floor(start / (ORIGIN_STEP_WINDOWS * shownMs)) * ORIGIN_STEP_WINDOWS * shownMs;
   const shiftPx = leftPx + (originMs - start) * pxPerMs;
-  const rowGapPx = (height - TOP_PX - 14) / Math.max(1, names.length - 1 || 1);
+  const rowGapPx = (height - topPx - 14) / Math.max(1, names.length - 1 || 1);
   const place = useMemo(
-    () => ({ originMs, pxPerMs, topPx: TOP_PX, rowGapPx, heightPx: height, labelPx, names, marks }),
-    [originMs, pxPerMs, rowGapPx, height, labelPx, names, marks],
+    () => ({ originMs, pxPerMs, topPx, rowGapPx, heightPx: height, labelPx, names, marks }),
+    [originMs, pxPerMs, topPx, rowGapPx, height, labelPx, names, marks],
   );
   const y = (node: number): number => yAt(place, node);
   const pick = useCallback((msg: string, add: boolean): void => selectMessage(msg, add ? 'add' : 'toggle'), [selectMessage]);

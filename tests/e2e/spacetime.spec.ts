@@ -57,6 +57,17 @@ test.describe('space-time diagram, inspection and time travel', () => {
     await expect(flying).toHaveAttribute('data-to', 'C');
   });
 
+  test('in presenter mode with eight nodes, A’s sends are labelled too', async ({ page }) => {
+    await app.goto('?nodes=8&seed=1&delay=300');
+    await app.pause();
+    await app.send('A', 'Hello');
+    await app.send('H', 'Hi');
+    await page.getByRole('button', { name: 'Presenter' }).click();
+    const labels = page.getByTestId('spacetime').locator('.st-label');
+    // The first line had no room above it for a label in presenter type, and a line of eight has one slot.
+    await expect(labels).toHaveText([/^A1 \[1,0,0,0,0,0,0,0\]/, /^H1 \[0,0,0,0,0,0,0,1\]/]);
+  });
+
   test('a click on a dot in the diagram inspects its message, Shift-click compares, and a drag on the plot pans', async ({ page }) => {
     await seedExample(app);
     const send = (msg: string) => page.locator(`[data-testid="event"][data-kind="send"][data-msg="${msg}"]`);
