@@ -2,7 +2,6 @@ import { memo } from 'react';
 import type { FlightView } from '../sim/view.ts';
 import { senderOf, showClock } from './format.ts';
 import { nodeColor } from './palette.ts';
-import { CROWDED_FLIGHTS } from './useFlightMotion.ts';
 import type { DiagramWindow } from './spacetime-model.ts';
 import { MARK_LABELS, type CausalMark } from './useCausalMarks.ts';
 
@@ -171,17 +170,20 @@ export const DiagramLines = memo(function DiagramLines({ shown, place, nowMs }: 
   );
 });
 
+/** The most transmissions on their way that the diagram draws: a class's messages, eight nodes' broadcasts five deep. */
+const DIAGRAM_FLIGHTS = 40;
+
 /**
  * The transmissions on their way: a faint dashed line from each send to where it will arrive
  * (to the receiver's door when parked there in manual mode). A solid arrow replaces it once the
  * message arrives. Held at a cut link, a transmission has no arrival yet and is not drawn.
- * A crowd of them (over CROWDED_FLIGHTS, when the network picture paints its dots on a canvas
- * too) is left out: a thousand dashed lines read as a grey wash, and repainting them on every
- * arrival took K = 1000 from 26 to 4 frames a second (`npm run bench:ui`).
+ * More than DIAGRAM_FLIGHTS at once (a busy run, not a lesson) are left out: they read as a
+ * grey wash, and they are redrawn on every arrival (a thousand took K = 1000 in
+ * `npm run bench:ui` from 26 to 4 frames a second).
  */
 export const DiagramFlights = memo(function DiagramFlights({ flights, place }: { flights: readonly FlightView[]; place: DiagramPlacement }) {
   const { names, marks } = place;
-  if (flights.length > CROWDED_FLIGHTS) return null;
+  if (flights.length > DIAGRAM_FLIGHTS) return null;
   return (
     <>
       {flights.map((f) =>
