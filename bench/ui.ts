@@ -58,6 +58,8 @@ interface LongResult extends FrameStats {
   readonly keystrokes: number;
   readonly keystrokeP95Ms: number;
   readonly keystrokeMaxMs: number;
+  /** One step back (◀ Back) once typing is over, from the click to the next frame, in ms of real time. */
+  readonly stepBackMs: number;
   readonly misses: string[];
 }
 
@@ -150,7 +152,8 @@ async function measureLongSession(browser: Browser, base: string, delivered: num
   try {
     await page.getByRole('button', { name: 'Play', exact: true }).waitFor({ timeout: OPEN_TIMEOUT_MS });
     const openMs = Date.now() - started;
-    return { ...(await recordTyping(page, run)), openMs };
+    const typing = await recordTyping(page, run);
+    return { ...typing, openMs, stepBackMs: await timeStepBack(page) };
   } catch (error) {
     throw new Error(`long session: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   } finally {
@@ -158,7 +161,16 @@ async function measureLongSession(browser: Browser, base: string, delivered: num
   }
 }
 
-async function recordTyping(page: Page, run: BenchRun): Promise<Omit<LongResult, 'openMs'>> {
+/** Pauses, then times one step back: the whole run is rebuilt by replay and the page redrawn from it. */
+async function timeStepBack(page: Page): Promise<number> {
+  await page.getByRole('button', { name: 'Pause', exact: true }).click();
+  const started = Date.now();
+  await page.getByRole('button', { name: '◀ Back' }).click();
+  await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
+  return Date.now() - started;
+}
+
+async function recordTyping(page: Page, run: BenchRun): Promise<Omit<LongResult, 'openMs' | 'stepBackMs'>> {
   await play(page);
   const box = page.getByRole('textbox', { name: 'Message from A' });
   await box.focus();
@@ -241,7 +253,7 @@ function printTable(flights: readonly FlightResult[], early: LongResult, long: L
   for (const [name, r] of rows) {
     const lm = (field: string): string => (r.misses.includes(field) ? ' MISS' : '');
     console.log(
-      `  ${name.padEnd(9)} link opened in ${(r.openMs / 1000).toFixed(1)} s; input to next frame p95 ${r.keystrokeP95Ms} ms${lm('keystrokeP95Ms')}, max ${r.keystrokeMaxMs} ms; ` +
+      `  ${name.padEnd(9)} link opened in ${(r.openMs / 1000).toFixed(1)} s, one step back ${r.stepBackMs} ms; input to next frame p95 ${r.keystrokeP95Ms} ms${lm('keystrokeP95Ms')}, max ${r.keystrokeMaxMs} ms; ` +
         `${r.fps} fps${lm('fps')}, p95 ${r.p95FrameMs} ms, ${r.longFrames} long frames, blocking ${r.blockingMsPer5s} ms/5s, CPU ${r.cpuMsPerFrame} ms/frame${lm('cpuMsPerFrame')}`,
     );
   }
