@@ -129,6 +129,7 @@ describe('comparing two policies on the same run', () => {
       fc.record({ kind: fc.constant('reliable' as const) }),
       fc.record({ kind: fc.constant('lossy' as const) }),
       fc.record({ kind: fc.constant('slow link' as const) }),
+      fc.record({ kind: fc.constant('policy' as const), to: fc.constantFrom(...policies) }),
     );
     const dataKey = (f: FlightView) => `${f.message.id}|${f.from}>${f.to}|${f.status}|${f.duplicate}|${f.arriveAt}`;
     fc.assert(
@@ -156,7 +157,9 @@ describe('comparing two policies on the same run', () => {
             } else if (a.kind === 'link') act.toggleLink(a.node % nodeCount, (a.node + 1) % nodeCount);
             else if (a.kind === 'manual') act.setManual(!network.manual);
             else if (a.kind === 'back') act.stepBack();
-            else if (a.kind === 'reliable') act.dispatch({ kind: 'network', network: { ...network, reliable: !network.reliable } });
+            else if (a.kind === 'policy') {
+              if (a.to !== compare) act.setPolicy(a.to);
+            } else if (a.kind === 'reliable') act.dispatch({ kind: 'network', network: { ...network, reliable: !network.reliable } });
             else if (a.kind === 'lossy') act.dispatch({ kind: 'network', network: { ...network, lossRate: network.lossRate > 0 ? 0 : 0.3 } });
             else if (a.kind === 'slow link') {
               const links = Object.keys(network.links).length > 0 ? {} : { '0>1': { delay: { kind: 'uniform', minMs: 3000, maxMs: 3000 } } as const };
