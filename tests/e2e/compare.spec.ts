@@ -1,6 +1,16 @@
-import type { Locator } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { ClassroomPage } from './classroom-page.ts';
 import { expect, test } from './fixtures.ts';
+
+/** Opens `query` in a `width`×`height` window, paused, with the run compared under FIFO. */
+async function openCompared(page: Page, query: string, width = 1280, height = 720): Promise<ClassroomPage> {
+  const app = new ClassroomPage(page);
+  await page.setViewportSize({ width, height });
+  await app.goto(query);
+  await app.pause();
+  await page.getByRole('combobox', { name: /Compare with/ }).selectOption('fifo');
+  return app;
+}
 
 /** With 3 nodes and the default delays, this seed makes B's reply reach C before A's question. */
 const OVERTAKING_SEED = 9;
@@ -37,11 +47,7 @@ test('the same run under causal and FIFO side by side differs only in what C sho
 });
 
 test('with eight nodes the two panes scroll in step, and no window runs over another', async ({ page }) => {
-  const app = new ClassroomPage(page);
-  await page.setViewportSize({ width: 1280, height: 720 });
-  await app.goto('?nodes=8&seed=1');
-  await app.pause();
-  await page.getByRole('combobox', { name: /Compare with/ }).selectOption('fifo');
+  const app = await openCompared(page, '?nodes=8&seed=1');
   // Enter rather than a click on Send: on the old layout a window below covered A's button.
   await app.input('A').fill('Lunch?');
   await app.input('A').press('Enter');
@@ -106,10 +112,7 @@ test('with eight nodes the two panes scroll in step, and no window runs over ano
 });
 
 test('comparing three nodes, each pane is one row of windows that fills it', async ({ page }) => {
-  const app = new ClassroomPage(page);
-  await page.setViewportSize({ width: 1280, height: 720 });
-  await app.goto('?seed=1');
-  await page.getByRole('combobox', { name: /Compare with/ }).selectOption('fifo');
+  const app = await openCompared(page, '?seed=1');
   for (const prefix of ['', 'compare-']) {
     const grid = page.locator(`.pane${prefix ? '.compare' : ':not(.compare)'} .nodes`);
     const gridBox = await app.box(grid);
@@ -120,10 +123,7 @@ test('comparing three nodes, each pane is one row of windows that fills it', asy
 });
 
 test('comparing eight nodes, a pane is a tab stop only while it scrolls', async ({ page }) => {
-  const app = new ClassroomPage(page);
-  await page.setViewportSize({ width: 1280, height: 720 });
-  await app.goto('?nodes=8&seed=1');
-  await page.getByRole('combobox', { name: /Compare with/ }).selectOption('fifo');
+  const app = await openCompared(page, '?nodes=8&seed=1');
   const panes = page.locator('.pane .nodes');
   await expect(panes).toHaveCount(2);
   for (const pane of [0, 1]) await expect(panes.nth(pane)).toHaveAttribute('tabindex', '0');
@@ -176,11 +176,7 @@ test('a flagged message taller than its small chat shows from its beginning: the
 });
 
 test('a reader who scrolls up and back down to the end of a long newest message stays at its end', async ({ page }) => {
-  const app = new ClassroomPage(page);
-  await page.setViewportSize({ width: 1280, height: 720 });
-  await app.goto('?seed=1&delay=500');
-  await app.pause();
-  await page.getByRole('combobox', { name: /Compare with/ }).selectOption('fifo');
+  const app = await openCompared(page, '?seed=1&delay=500');
   for (const text of ['One', 'Two', 'Three']) await app.send('A', text);
   await app.send('B', 'A long answer that takes many lines in a small window: '.repeat(4));
   await app.stepUntilIdle();
@@ -201,11 +197,7 @@ test('a reader who scrolls up and back down to the end of a long newest message 
 });
 
 test('comparing six nodes in presenter mode on a 1024×768 projector, a window shows a whole message', async ({ page }) => {
-  const app = new ClassroomPage(page);
-  await page.setViewportSize({ width: 1024, height: 768 });
-  await app.goto('?nodes=6&seed=2&delay=1000');
-  await app.pause();
-  await page.getByRole('combobox', { name: /Compare with/ }).selectOption('fifo');
+  const app = await openCompared(page, '?nodes=6&seed=2&delay=1000', 1024, 768);
   await app.input('A').fill('Lunch at noon?');
   await app.input('A').press('Enter');
   await app.stepUntilIdle();
