@@ -171,8 +171,8 @@ function readUnchecked(text: string, maxNodes: number): Checked<ImportedTrace> {
     if (theirs === undefined) what = `ends after ${records.length} events, but the replay goes on with ${preview(mine)}`;
     else if (mine === undefined) what = `has ${preview(theirs)} as event ${k + 1}, which the replay never reaches`;
     else {
-      const [file, replay] = whereTheyDiffer(theirs, mine);
-      what = `has ${file} as event ${k + 1}, but the replay has ${replay}`;
+      const [written, replay] = whereTheyDiffer(theirs, mine);
+      what = `has ${written} as event ${k + 1}, but the replay has ${replay}`;
     }
     return { error: `The trace does not match a replay of its ${file.commands === undefined ? 'sends' : 'commands'}: it ${what}.` };
   }

@@ -123,7 +123,7 @@ test('comparing three nodes, each pane is one row of windows that fills it', asy
 });
 
 test('comparing eight nodes, a pane is a tab stop only while it scrolls', async ({ page }) => {
-  const app = await openCompared(page, '?nodes=8&seed=1');
+  await openCompared(page, '?nodes=8&seed=1');
   const panes = page.locator('.pane .nodes');
   await expect(panes).toHaveCount(2);
   for (const pane of [0, 1]) await expect(panes.nth(pane)).toHaveAttribute('tabindex', '0');
