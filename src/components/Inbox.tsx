@@ -1,6 +1,6 @@
 import type { InboxEntry } from '../sim/view.ts';
 import { Stamp } from './ClockView.tsx';
-import { listSomeInWords, senderOf } from './format.ts';
+import { listInWords, senderOf } from './format.ts';
 import { MessageId } from './MessageId.tsx';
 import { nodeColor } from './palette.ts';
 import type { CausalMark } from './useCausalMarks.ts';
@@ -80,11 +80,11 @@ function ChatRow({
       </span>
       {missing.length > 0 && (
         <span className="flag" role="note">
-          ⚠ Shown before {listSomeInWords(missing, 3)}, which {missing.some((id) => senderOf(id) === sender) ? 'came before it' : 'it replies to'}
+          ⚠ Shown before {listInWords(missing)}, which {missing.some((id) => senderOf(id) === sender) ? 'came before it' : 'it replies to'}
           <span className="flag-why">
             {' '}
-            Its stamp <Stamp vc={message.vc} /> says {listSomeInWords(missing, 6)} happened before it; {name} has not shown{' '}
-            {missing.length === 1 ? 'that' : 'those'} yet.
+            Its stamp <Stamp vc={message.vc} /> says {listInWords(missing)} happened before it; {name} has not shown {missing.length === 1 ? 'that' : 'those'}{' '}
+            yet.
           </span>
         </span>
       )}

@@ -56,7 +56,7 @@ export function describeEvent(event: TraceEvent): string {
       return `${event.node} buffered ${event.msg}, waiting for ${describeWait(event.waitingFor, event.order)}`;
     case 'deliver':
       return event.missing
-        ? `${event.node} delivered ${event.msg} before ${listSomeInWords(event.missing, 4)}: causal order broken; clock ${showClock(event.vc)}`
+        ? `${event.node} delivered ${event.msg} before ${listInWords(event.missing)}: causal order broken; clock ${showClock(event.vc)}`
         : `${event.node} delivered ${event.msg}; clock ${showClock(event.vc)}`;
     case 'discard':
       return `${event.node} discarded a duplicate of ${event.msg}`;

@@ -244,22 +244,14 @@ export class NodeState {
       }
       return ids;
     }
-    return this.undelivered(h, this.causalRule);
-  }
-
-  /**
-   * The messages that happened before message `h` (by its timestamp) and are not delivered here:
-   * its sender's earlier ones and, with `everyEntry`, for every other k the messages
-   * clock[k]+1 … ts[k] not delivered out of order already.
-   */
-  private undelivered(h: number, everyEntry: boolean): string[] {
-    const ids: string[] = [];
     const s = this.pool.sender(h);
     const stamped = this.pool.clocks;
     const at = h * this.size;
     for (let k = 0; k < this.size; k++) {
-      if (k !== s && !everyEntry) continue;
-      const need = (stamped[at + k] as number) - (k === s ? 1 : 0);
+      let need: number;
+      if (k === s) need = (stamped[at + s] as number) - 1;
+      else if (this.causalRule) need = stamped[at + k] as number;
+      else continue;
       for (let seq = (this.deliveredPrefix[k] as number) + 1; seq <= need; seq++) {
         if (!this.deliveredAhead[k]?.has(seq)) ids.push(messageId(k, seq));
       }
@@ -268,26 +260,20 @@ export class NodeState {
   }
 
   /**
-   * True when message `h`, being delivered here, overtakes something that happened before it:
-   * causal order is broken. Message prefix[k] + 1 is never delivered yet, so one comparison
-   * per entry tells.
+   * The messages that happened before message `h` (by its timestamp) and are not yet
+   * delivered here. Non-empty at delivery time means causal order was violated.
    */
-  overtakes(h: number): boolean {
+  missingPredecessors(h: number): string[] {
+    const missing: string[] = [];
     const s = this.pool.sender(h);
     const stamped = this.pool.clocks;
     const at = h * this.size;
     for (let k = 0; k < this.size; k++) {
-      if ((this.deliveredPrefix[k] as number) < (stamped[at + k] as number) - (k === s ? 1 : 0)) return true;
+      const need = (stamped[at + k] as number) - (k === s ? 1 : 0);
+      const have = this.deliveredPrefix[k] as number;
+      if (have < need) missing.push(messageId(k, have + 1));
     }
-    return false;
-  }
-
-  /**
-   * The messages that happened before message `h` (by its timestamp) and are not yet
-   * delivered here, all of them. Non-empty at delivery time means causal order was violated.
-   */
-  missingPredecessors(h: number): string[] {
-    return this.undelivered(h, true);
+    return missing;
   }
 
   /**

@@ -38,22 +38,6 @@ function canonical(value: unknown): string {
   return JSON.stringify(value) ?? 'null';
 }
 
-/**
- * A replayed event as a trace written before `deliver.missing` listed every message a delivery
- * overtook has it: only the first from each sender. Such files still import.
- */
-function asWrittenBefore(event: TraceEvent): TraceEvent {
-  if (event.type !== 'deliver' || !event.missing) return event;
-  const senders = new Set<string>();
-  const missing = event.missing.filter((id) => {
-    const sender = /^[A-Z]+/.exec(id)?.[0] ?? id;
-    if (senders.has(sender)) return false;
-    senders.add(sender);
-    return true;
-  });
-  return { ...event, missing };
-}
-
 /** Two events as text, each cut to the same stretch around where they first differ, so the difference shows. */
 function whereTheyDiffer(theirs: unknown, mine: unknown): [string, string] {
   const a = canonical(theirs);
@@ -166,7 +150,7 @@ function readUnchecked(text: string, maxNodes: number): Checked<ImportedTrace> {
   for (let k = 0; k < length; k++) {
     const mine = replayed.events[k];
     const theirs = records[k];
-    if (mine !== undefined && theirs !== undefined && (canonical(mine) === canonical(theirs) || canonical(asWrittenBefore(mine as TraceEvent)) === canonical(theirs))) continue;
+    if (mine !== undefined && theirs !== undefined && canonical(mine) === canonical(theirs)) continue;
     let what: string;
     if (theirs === undefined) what = `ends after ${records.length} events, but the replay goes on with ${preview(mine)}`;
     else if (mine === undefined) what = `has ${preview(theirs)} as event ${k + 1}, which the replay never reaches`;

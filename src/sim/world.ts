@@ -675,10 +675,9 @@ export class World {
     if (this.config.policy === 'total' && node.index === SEQUENCER) this.broadcastOrder(message);
     this.stats.deliveries++;
     this.updateBufferedStats(node);
-    const overtakes = node.overtakes(h);
-    if (overtakes) this.stats.violations++;
+    const missing = node.missingPredecessors(h);
+    if (missing.length > 0) this.stats.violations++;
     if (!this.record) return;
-    const missing = overtakes ? node.missingPredecessors(h) : [];
     const name = this.names[node.index] as string;
     const vc = Array.from(node.clock);
     this.events.push(
