@@ -9,15 +9,25 @@ import { countRender } from './render-count.ts';
 import { CROWDED_FLIGHTS, useFlightMotion } from './useFlightMotion.ts';
 import { linkKey } from '../sim/network.ts';
 
+/** A note's font in the picture's units, its line height, and the width of its widest character. */
+const NOTE_FONT_UNITS = 20;
+const NOTE_LINE_UNITS = 23;
+const NOTE_CHAR_UNITS = 13;
+
 /**
- * Where a note about the link from `start` to `end` goes: two thirds of the way, towards its
- * receiver, and beside the line, on the side that keeps the two directions' notes apart.
+ * Where a note about the link from `start` to `end` starts: about two thirds of the way,
+ * towards its receiver, beside the line on the side that keeps the two directions' notes apart,
+ * and moved in from an edge of the picture so that no line of it is cut off.
  */
-function linkNotePoint(start: Point, end: Point): Point {
+function linkNotePlace(start: Point, end: Point, lines: readonly string[]): Point {
   const dx = end.x - start.x;
   const dy = end.y - start.y;
   const length = Math.hypot(dx, dy) || 1;
-  return { x: start.x + dx * 0.66 - (dy / length) * 18, y: start.y + dy * 0.66 + (dx / length) * 18 };
+  const width = Math.max(...lines.map((line) => line.length)) * NOTE_CHAR_UNITS;
+  const centre = start.x + dx * 0.66 - (dy / length) * 18;
+  const x = Math.max(4, Math.min(STAGE_SIZE - 4 - width, centre - width / 2));
+  const y = Math.min(STAGE_SIZE - NOTE_FONT_UNITS / 2 - (lines.length - 1) * NOTE_LINE_UNITS, Math.max(NOTE_FONT_UNITS / 2, start.y + dy * 0.66 + (dx / length) * 18));
+  return { x, y };
 }
 
 /** The network: nodes on a ring, links between them, and every message in transit. */
@@ -78,10 +88,12 @@ export function NetworkView() {
             { sender: a, receiver: b, start: from, end: to },
             { sender: b, receiver: a, start: to, end: from },
           ].flatMap(({ sender, receiver, start, end }) => {
-            const note = describeLink(linkSettings[linkKey(sender, receiver)]);
-            return note === undefined ? [] : [{ text: `${names[sender]}→${names[receiver]}: ${note}`, at: linkNotePoint(start, end) }];
+            const parts = describeLink(linkSettings[linkKey(sender, receiver)]);
+            if (parts.length === 0) return [];
+            const lines = [`${names[sender]}→${names[receiver]}: ${parts[0] ?? ''}`, ...parts.slice(1)];
+            return [{ key: `${sender}>${receiver}`, lines, at: linkNotePlace(start, end, lines) }];
           });
-          const label = `Link ${names[a]}–${names[b]}: ${cut ? 'cut, click to heal' : 'click to cut'}${notes.map((n) => `; ${n.text}`).join('')}`;
+          const label = `Link ${names[a]}–${names[b]}: ${cut ? 'cut, click to heal' : 'click to cut'}${notes.map((n) => `; ${n.lines.join(', ')}`).join('')}`;
           const toggle = (): void => toggleLink(a, b);
           return (
             <g
@@ -111,8 +123,12 @@ export function NetworkView() {
                 </text>
               )}
               {notes.map((note) => (
-                <text key={note.text} x={note.at.x} y={note.at.y} className="link-note" data-testid="link-note" textAnchor="middle" dy="0.35em">
-                  {note.text}
+                <text key={note.key} y={note.at.y} className="link-note" data-testid="link-note">
+                  {note.lines.map((line, i) => (
+                    <tspan key={line} x={note.at.x} dy={i === 0 ? '0.35em' : '1.15em'}>
+                      {line}
+                    </tspan>
+                  ))}
                 </text>
               ))}
             </g>

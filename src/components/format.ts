@@ -104,14 +104,15 @@ function describeDelay(delay: DelayDistribution): string {
   return `${delay.minMs} ms + exponential, mean ${delay.meanMs} ms`;
 }
 
-/** A link's own settings in words, `delay 3000 ms, loss 100%`, or undefined when it has none. */
-export function describeLink(link: LinkSettings | undefined): string | undefined {
-  if (!link) return undefined;
+/** A link's own settings in words, one short part each (`delay 3000 ms`, `loss 100%`); none when it has none. */
+export function describeLink(link: LinkSettings | undefined): string[] {
+  if (!link) return [];
   const parts: string[] = [];
-  if (link.delay) parts.push(`delay ${describeDelay(link.delay)}`);
+  // Short, as they stand beside a line: an exponential delay as the settings write it.
+  if (link.delay) parts.push(`delay ${link.delay.kind === 'exponential' ? `exp:${link.delay.minMs}+${link.delay.meanMs} ms` : describeDelay(link.delay)}`);
   if (link.lossRate !== undefined) parts.push(`loss ${Math.round(link.lossRate * 1000) / 10}%`);
   if (link.dupRate !== undefined) parts.push(`duplication ${Math.round(link.dupRate * 1000) / 10}%`);
-  return parts.length > 0 ? parts.join(', ') : undefined;
+  return parts;
 }
 
 /** What a held message waits for, in words: messages, and under total order the sequencer's numbers. */

@@ -43,6 +43,26 @@ test.describe('network control', () => {
     }
   });
 
+  test('a link with its own settings says so in the network picture, and the note is never cut off at its edge', async ({ page }) => {
+    await app.goto();
+    for (const [scenario, note] of [
+      ['overtake', 'A→C: delay 3000 ms'],
+      ['loss', 'A→C: loss 100%'],
+    ] as const) {
+      await page.getByRole('combobox', { name: 'Scenario' }).selectOption(scenario);
+      await page.getByRole('button', { name: 'Next' }).click();
+      const shown = page.getByTestId('link-note');
+      await expect(shown).toHaveText([note]);
+      // Centred beside the line, scenario 3's note once began 30 units left of the picture.
+      const box = await shown.evaluate((text) => {
+        const { x, width } = (text as SVGTextElement).getBBox();
+        return { x, width };
+      });
+      expect(box.x, `${note} starts inside the picture`).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width, `${note} ends inside the picture`).toBeLessThanOrEqual(400);
+    }
+  });
+
   /** In manual mode, lets the parked `msg` in at node `to` through its details. */
   async function letIn(msg: string, to: string, byKeyboard = false): Promise<void> {
     await app.stepUntilIdle();
