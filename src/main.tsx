@@ -4,6 +4,7 @@ import App from './App.tsx';
 import { SimulationProvider } from './store/context.tsx';
 import { applySession, openSession, saveSessionAsItChanges } from './store/persist.ts';
 import { parseSettingsQuery } from './store/settings.ts';
+import { RUN_PARAM } from './store/share.ts';
 import { createSimulationStore } from './store/simulation-store.ts';
 import { prefetchDeferred } from './deferred.ts';
 import { registerOffline } from './offline.ts';
@@ -27,7 +28,8 @@ const opened = await openSession(window.location.search, storage);
 const unkept = storage ? [] : ['This browser does not let the page keep data, so this session will not be restored after a reload; links and files still work.'];
 const store = createSimulationStore(settings, [...notices, ...opened.notices, ...unkept], { playing: opened.session === undefined });
 if (opened.session) applySession(store, opened.session);
-if (opened.fromLink) window.history.replaceState(null, '', window.location.pathname);
+// A link is read once: a reload opens the session as it now stands (a broken link's notice is not shown again).
+if (new URLSearchParams(window.location.search).has(RUN_PARAM)) window.history.replaceState(null, '', window.location.pathname);
 if (storage) saveSessionAsItChanges(store, storage);
 
 createRoot(rootElement).render(

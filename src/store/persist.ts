@@ -14,8 +14,6 @@ const SAVE_SHARE = 0.05;
 /** What the page opens with: a shared or saved session, and notices about what was ignored. */
 export interface OpenedSession {
   readonly session: Session | undefined;
-  /** True when the session came from the address bar, which should then be cleaned. */
-  readonly fromLink: boolean;
   readonly notices: readonly string[];
 }
 
@@ -30,26 +28,26 @@ export async function openSession(search: string, storage: Pick<Storage, 'getIte
   const notices: string[] = [];
   if (code !== null) {
     const decoded = await decodeLinkCode(code);
-    if (!isError(decoded)) return { session: decoded, fromLink: true, notices: [] };
+    if (!isError(decoded)) return { session: decoded, notices: [] };
     notices.push(`The shared run was ignored: ${decoded.error}.`);
     params.delete(RUN_PARAM);
   }
-  if ([...params.keys()].length > 0 || !storage) return { session: undefined, fromLink: false, notices };
+  if ([...params.keys()].length > 0 || !storage) return { session: undefined, notices };
   let saved: string | null = null;
   try {
     saved = storage.getItem(STORAGE_KEY);
   } catch {
-    return { session: undefined, fromLink: false, notices };
+    return { session: undefined, notices };
   }
-  if (saved === null) return { session: undefined, fromLink: false, notices };
+  if (saved === null) return { session: undefined, notices };
   const decoded = decodeSession(saved);
-  if (!isError(decoded)) return { session: decoded, fromLink: false, notices: notices.length > 0 ? [...notices, 'The session saved in this browser is open instead.'] : [] };
+  if (!isError(decoded)) return { session: decoded, notices: notices.length > 0 ? [...notices, 'The session saved in this browser is open instead.'] : [] };
   try {
     storage.removeItem(STORAGE_KEY);
   } catch {
     // Storage may be unavailable; the session simply starts fresh.
   }
-  return { session: undefined, fromLink: false, notices: [...notices, `The saved session could not be restored (${decoded.error}); a new one has started.`] };
+  return { session: undefined, notices: [...notices, `The saved session could not be restored (${decoded.error}); a new one has started.`] };
 }
 
 /** Puts a session into the store: its comparison first, then the run itself, paused, with its recorded future. */

@@ -207,4 +207,14 @@ test.describe('session files and links', () => {
     await app.send('A', 'Anyone?');
     await app.stepUntil(() => app.hasDelivered('B', 'A1'), 20, 'A1 at B');
   });
+
+  test('a broken link is said once: the address drops it, so a reload does not repeat the notice', async ({ page }) => {
+    const app = new ClassroomPage(page);
+    await app.goto('?run=Wz');
+    await expect(app.notices).toContainText('The shared run was ignored');
+    await expect.poll(() => new URL(page.url()).search).toBe('');
+    await page.reload();
+    await expect(app.nodeWindows).toHaveCount(3);
+    await expect(app.notices).toHaveCount(0);
+  });
 });

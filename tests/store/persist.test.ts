@@ -90,7 +90,6 @@ describe('the saved session', () => {
     const other = createSimulationStore({ ...DEFAULT_SETTINGS, nodeCount: 4 }, [], { playing: false });
     for (const code of [encodeSession(currentSession(other)), await encodeLinkCode(currentSession(other))]) {
       const opened = await openSession(`?${RUN_PARAM}=${code}`, storage);
-      expect(opened.fromLink).toBe(true);
       expect(opened.session?.run.config.nodeCount).toBe(4);
     }
   });
@@ -98,7 +97,7 @@ describe('the saved session', () => {
   it('explains a broken link or saved session and starts fresh', async () => {
     const storage = memoryStorage();
     storage.setItem(STORAGE_KEY, 'WzEsMiwzXQ');
-    expect(await openSession('', storage)).toEqual({ session: undefined, fromLink: false, notices: [expect.stringContaining('could not be restored')] });
+    expect(await openSession('', storage)).toEqual({ session: undefined, notices: [expect.stringContaining('could not be restored')] });
     expect(storage.getItem(STORAGE_KEY)).toBeNull();
     expect((await openSession(`?${RUN_PARAM}=%%%`, storage)).notices).toEqual(['The shared run was ignored: it has characters a run never contains.']);
   });
@@ -110,7 +109,6 @@ describe('the saved session', () => {
     storage.setItem(STORAGE_KEY, encodeSession(currentSession(store)));
     const opened = await openSession(`?${RUN_PARAM}=Wz`, storage);
     expect(opened.session?.run.commands).toHaveLength(1);
-    expect(opened.fromLink).toBe(false);
     expect(opened.notices).toEqual([expect.stringContaining('The shared run was ignored'), 'The session saved in this browser is open instead.']);
     // With settings of its own beside the broken run, the address still wins over the saved session.
     expect((await openSession(`?${RUN_PARAM}=Wz&seed=4`, storage)).session).toBeUndefined();
