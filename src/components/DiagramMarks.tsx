@@ -170,7 +170,7 @@ export const DiagramLines = memo(function DiagramLines({ shown, place, nowMs }: 
   );
 });
 
-/** The most transmissions on their way that the diagram draws: a class's messages, eight nodes' broadcasts five deep. */
+/** The most transmissions on their way that the diagram draws: a lesson's, such as a few broadcasts among three to six nodes. */
 const DIAGRAM_FLIGHTS = 40;
 
 /**
