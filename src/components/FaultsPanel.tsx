@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { linkKey, type LinkSettings, type NetworkConfig, type PartitionMode } from '../sim/network.ts';
 import { useSimulation } from '../store/context.tsx';
+import { showPercent } from './format.ts';
 
 /** The value of the "Links" select that stands for every link without its own settings. */
 const ALL_LINKS = 'all';
@@ -13,11 +14,6 @@ export function parsePercent(text: string, what: string): number | { error: stri
     return { error: `${what} must be a number from 0 to 100 (percent).` };
   }
   return value / 100;
-}
-
-/** Shows a rate from 0 to 1 as a percentage without float noise: `0.3` → `30`. */
-function showPercent(rate: number): string {
-  return String(Math.round(rate * 1000) / 10);
 }
 
 /** True iff some directed link would lose every transmission, so reliable delivery would resend forever. */

@@ -89,12 +89,17 @@ function carried(msg: string, control: ControlKind | undefined): string {
 /** Network settings in words, naming only the faults in force: `delay 300–2500 ms, loss 30%, reliable delivery`. */
 function describeNetwork(network: Omit<NetworkConfig, 'links'>): string {
   const parts = [`delay ${describeDelay(network.delay)}`];
-  if (network.lossRate > 0) parts.push(`loss ${Math.round(network.lossRate * 1000) / 10}%`);
-  if (network.dupRate > 0) parts.push(`duplication ${Math.round(network.dupRate * 1000) / 10}%`);
+  if (network.lossRate > 0) parts.push(`loss ${showPercent(network.lossRate)}%`);
+  if (network.dupRate > 0) parts.push(`duplication ${showPercent(network.dupRate)}%`);
   if (network.reliable === true) parts.push('reliable delivery');
   if (network.partitionMode === 'drop') parts.push('cut links drop messages');
   if (network.manual) parts.push('manual delivery');
   return parts.join(', ');
+}
+
+/** A rate from 0 to 1 as a percentage without float noise: `0.3` → `30`. */
+export function showPercent(rate: number): string {
+  return String(Math.round(rate * 1000) / 10);
 }
 
 /** A delay distribution in words, e.g. `300–2500 ms`. */
@@ -110,8 +115,8 @@ export function describeLink(link: LinkSettings | undefined): string[] {
   const parts: string[] = [];
   // Short, as they stand beside a line: an exponential delay as the settings write it.
   if (link.delay) parts.push(`delay ${link.delay.kind === 'exponential' ? `exp:${link.delay.minMs}+${link.delay.meanMs} ms` : describeDelay(link.delay)}`);
-  if (link.lossRate !== undefined) parts.push(`loss ${Math.round(link.lossRate * 1000) / 10}%`);
-  if (link.dupRate !== undefined) parts.push(`duplication ${Math.round(link.dupRate * 1000) / 10}%`);
+  if (link.lossRate !== undefined) parts.push(`loss ${showPercent(link.lossRate)}%`);
+  if (link.dupRate !== undefined) parts.push(`duplication ${showPercent(link.dupRate)}%`);
   return parts;
 }
 
