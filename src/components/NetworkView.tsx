@@ -61,13 +61,24 @@ export function NetworkView() {
     [select, store],
   );
   const positions = useMemo(() => nodePositions(names.length), [names.length]);
+  /** Each pair of nodes, with a note per direction that has settings of its own (a scenario's slow or lossy link), nearer its receiver. */
   const links = useMemo(() => {
-    const pairs: { a: number; b: number; from: Point; to: Point; key: string }[] = [];
+    const noteOn = (sender: number, receiver: number, start: Point, end: Point) => {
+      const parts = describeLink(linkSettings[linkKey(sender, receiver)]);
+      if (parts.length === 0) return [];
+      const lines = [`${names[sender]}→${names[receiver]}: ${parts[0] ?? ''}`, ...parts.slice(1)];
+      return [{ key: `${sender}>${receiver}`, lines, at: linkNotePlace(start, end, lines) }];
+    };
+    const pairs = [];
     for (let a = 0; a < positions.length; a++) {
-      for (let b = a + 1; b < positions.length; b++) pairs.push({ a, b, from: positions[a] as Point, to: positions[b] as Point, key: linkKey(a, b) });
+      for (let b = a + 1; b < positions.length; b++) {
+        const from = positions[a] as Point;
+        const to = positions[b] as Point;
+        pairs.push({ a, b, from, to, key: linkKey(a, b), notes: [...noteOn(a, b, from, to), ...noteOn(b, a, to, from)] });
+      }
     }
     return pairs;
-  }, [positions]);
+  }, [positions, linkSettings, names]);
 
   return (
     <figure className="network">
@@ -81,18 +92,8 @@ export function NetworkView() {
         onClickCapture={crowded ? (e) => pickCrowdDot(e, motion, pickFlight) : undefined}
         onFocus={crowded ? (e) => motion.placeElement(e.target) : undefined}
       >
-        {links.map(({ a, b, from, to, key }) => {
+        {links.map(({ a, b, from, to, key, notes }) => {
           const cut = cutLinks.includes(key) || cutLinks.includes(linkKey(b, a));
-          // A direction with settings of its own (a scenario's slow or lossy link) says so beside the line, nearer its receiver.
-          const notes = [
-            { sender: a, receiver: b, start: from, end: to },
-            { sender: b, receiver: a, start: to, end: from },
-          ].flatMap(({ sender, receiver, start, end }) => {
-            const parts = describeLink(linkSettings[linkKey(sender, receiver)]);
-            if (parts.length === 0) return [];
-            const lines = [`${names[sender]}→${names[receiver]}: ${parts[0] ?? ''}`, ...parts.slice(1)];
-            return [{ key: `${sender}>${receiver}`, lines, at: linkNotePlace(start, end, lines) }];
-          });
           const label = `Link ${names[a]}–${names[b]}: ${cut ? 'cut, click to heal' : 'click to cut'}${notes.map((n) => `; ${n.lines.join(', ')}`).join('')}`;
           const toggle = (): void => toggleLink(a, b);
           return (
