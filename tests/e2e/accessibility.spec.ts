@@ -199,6 +199,18 @@ test.describe('accessibility', () => {
     }
   });
 
+  test('at 1280×720 a flying message’s label is big enough to read from the back of a room (type of at least 8.5 px)', async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await app.goto('?seed=1&delay=3000');
+    await app.pause();
+    await app.send('A', 'Hello');
+    const label = page.locator('.flight-label').first();
+    await expect(label).toBeVisible();
+    // The picture shows its 400 units at about half size here: 13-unit type came out at 7.3 px.
+    const typePx = await label.evaluate((text) => Number.parseFloat(getComputedStyle(text).fontSize) * ((text as SVGTextElement).getScreenCTM()?.a ?? 0));
+    expect(typePx).toBeGreaterThanOrEqual(8.5);
+  });
+
   test('a flying message’s label reads in both themes: its ink against its halo and the network’s panel (at least 4.5:1)', async ({ page }) => {
     for (const colorScheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme });
