@@ -10,14 +10,34 @@ export const SHORTCUTS: readonly { readonly keys: string; readonly does: string 
   { keys: '?', does: 'Show or hide this help' },
 ];
 
+/** Keys a single-line field has no use for: a presenter remote's pages pass through it. */
+const PAGE_KEYS = new Set(['PageUp', 'PageDown']);
+/** Keys a slider moves by (WAI-ARIA slider pattern). */
+const SLIDER_KEYS = new Set(['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'PageUp', 'PageDown', 'Home', 'End']);
+
 /**
- * True when a key press belongs to the focused control rather than to the shortcuts: every key
- * in a field, a select or a slider; Space and Enter on a button (which press it). So a presenter
- * remote's Page Up/Down keep working after a click on any button.
+ * True when a key press belongs to the focused control rather than to the shortcuts.
+ *
+ * - A text field takes every key but Page Up/Down, which a single-line field has no use for, so
+ *   a presenter remote still pages right after the teacher has sent a message.
+ * - A control reached by Tab keeps its own keys: Space and Enter press a button, Space ticks a
+ *   checkbox, the arrows, Page and Home/End keys move a slider, a select takes every key.
+ * - A control last focused by a pointer press (`byPointer`) gives all of them to the shortcuts.
+ *   After a click on Next, Space still plays; after choosing a policy with the mouse, Page Down
+ *   walks the scenario instead of choosing the last policy; after dragging the timeline, ← steps
+ *   back one change.
  */
-export function controlOwnsKey(target: EventTarget | null, key: string): boolean {
+export function controlOwnsKey(target: EventTarget | null, key: string, byPointer: boolean): boolean {
   if (!(target instanceof HTMLElement)) return false;
-  if (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName)) return true;
-  const button = ['BUTTON', 'SUMMARY'].includes(target.tagName) || target.getAttribute('role') === 'button';
+  if (target.isContentEditable || target.tagName === 'TEXTAREA') return true;
+  const type = target instanceof HTMLInputElement ? target.type : undefined;
+  if (type !== undefined && !['checkbox', 'radio', 'range', 'button', 'submit', 'reset', 'file', 'color'].includes(type)) {
+    return !PAGE_KEYS.has(key);
+  }
+  if (byPointer) return false;
+  if (target.tagName === 'SELECT') return true;
+  if (type === 'range') return SLIDER_KEYS.has(key);
+  if (type === 'checkbox' || type === 'radio') return key === ' ' || (type === 'radio' && key.startsWith('Arrow'));
+  const button = ['BUTTON', 'SUMMARY'].includes(target.tagName) || target.getAttribute('role') === 'button' || type !== undefined;
   return button && (key === ' ' || key === 'Enter');
 }

@@ -4,13 +4,29 @@ import { loadScenarios } from '../deferred.ts';
 import { controlOwnsKey } from './shortcuts.ts';
 
 /**
- * Global keyboard shortcuts (see SHORTCUTS). Keys typed into a field, or pressed on a focused
- * button, belong to that control; Escape always works.
+ * Global keyboard shortcuts (see SHORTCUTS). Keys typed into a field, or a control's own keys
+ * when it was reached by keyboard, belong to that control (see controlOwnsKey); Escape always
+ * works.
  */
 export function useShortcuts(): void {
   const store = useSimulationStore();
   useEffect(() => {
+    // Which element a pointer press focused, until focus moves by other means. A press focuses
+    // its control (or a label's) before the next key, so the focus that follows it is its own.
+    let pressing = false;
+    let pointerFocused: EventTarget | null = null;
+    const onPointerDown = (event: PointerEvent): void => {
+      pressing = true;
+      // A press on the control that already has focus moves no focus, but it is a press all the same.
+      const focused = document.activeElement;
+      if (focused && event.target instanceof Node && focused.contains(event.target)) pointerFocused = focused;
+    };
+    const onFocusIn = (event: FocusEvent): void => {
+      pointerFocused = pressing ? event.target : null;
+      pressing = false;
+    };
     const onKey = (event: KeyboardEvent): void => {
+      pressing = false;
       if (event.ctrlKey || event.metaKey || event.altKey) return;
       const state = store.getState();
       const { actions } = state;
@@ -19,7 +35,7 @@ export function useShortcuts(): void {
         else actions.clearSelection();
         return;
       }
-      if (controlOwnsKey(event.target, event.key)) return;
+      if (controlOwnsKey(event.target, event.key, event.target === pointerFocused)) return;
       // Behind the open help (a modal dialog) only its own key works: ? closes it.
       if (state.helpOpen && event.key !== '?') return;
       const inScenario = state.scenario !== undefined;
@@ -65,7 +81,13 @@ export function useShortcuts(): void {
       }
       event.preventDefault();
     };
+    window.addEventListener('pointerdown', onPointerDown, true);
+    window.addEventListener('focusin', onFocusIn, true);
     window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
+    return () => {
+      window.removeEventListener('pointerdown', onPointerDown, true);
+      window.removeEventListener('focusin', onFocusIn, true);
+      window.removeEventListener('keydown', onKey);
+    };
   }, [store]);
 }

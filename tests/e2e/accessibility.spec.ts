@@ -142,6 +142,45 @@ test.describe('accessibility', () => {
     await expect(narration.getByRole('heading')).toHaveText(/^9\./);
   });
 
+  test('after the mouse picks a control the shortcuts still work; a control reached by Tab keeps its own keys', async ({ page }) => {
+    await app.goto();
+    await page.keyboard.press('3');
+    const narration = page.getByTestId('narration');
+    await expect(narration).toContainText('Step 1 of');
+    // A click on Next, then Space: play or pause, not Next again.
+    await narration.getByRole('button', { name: 'Next' }).click();
+    await expect(narration).toContainText('Step 2 of');
+    const playing = await page.getByRole('button', { name: 'Pause' }).isVisible();
+    await page.keyboard.press(' ');
+    await expect(narration).toContainText('Step 2 of');
+    await expect(page.getByRole('button', { name: playing ? 'Play' : 'Pause' })).toBeVisible();
+    // The policy chosen with the mouse keeps focus; the remote's Page Down walks the narration
+    // instead of choosing the last policy.
+    const delivery = page.getByRole('combobox', { name: /^Delivery/ });
+    const policy = await delivery.inputValue();
+    await delivery.click();
+    await page.keyboard.press('Escape'); // closes the list the click opened
+    await expect(delivery).toBeFocused();
+    await page.keyboard.press('PageDown');
+    await expect(narration).toContainText('Step 3 of');
+    await expect(delivery).toHaveValue(policy);
+    // Right after sending a message the remote still pages; the field keeps every other key.
+    await app.input('A').fill('Hi');
+    await page.keyboard.press('Enter');
+    await expect(app.input('A')).toHaveValue('');
+    await page.keyboard.press('PageUp');
+    await expect(narration).toContainText('Step 2 of');
+    await page.keyboard.type('p1');
+    await expect(page.locator('.app.presenter')).toHaveCount(0);
+    await expect(app.input('A')).toHaveValue('p1');
+    // Reached by Tab, a button takes Space, as every button does.
+    await narration.getByRole('button', { name: 'Next' }).focus();
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press(' ');
+    await expect(narration).toContainText('Step 3 of');
+  });
+
   test('in presenter mode the narration is in presenter type, and its longest step fits a projector screen', async ({ page }) => {
     for (const [width, height] of [[1280, 720], [1024, 768]] as const) {
       await page.setViewportSize({ width, height });
