@@ -160,6 +160,19 @@ function configFor({ nodeCount, seed, policy }: RunSettings, network: NetworkCon
 }
 
 /**
+ * When the comparison run's last change comes after anything the main run did, the moment to
+ * go back to for undoing it: the latest earlier change of either run. Otherwise undefined.
+ */
+function comparisonOnlyBefore(main: World, mirror: World): number | undefined {
+  const mainLast = Math.max(main.trace.at(-1)?.t ?? 0, main.commands.at(-1)?.at ?? 0);
+  const mirrorLast = mirror.trace.at(-1)?.t;
+  if (mirrorLast === undefined || mirrorLast <= mainLast) return undefined;
+  let i = mirror.trace.length - 1;
+  while (i >= 0 && (mirror.trace[i] as TraceEvent).t >= mirrorLast) i--;
+  return Math.max(mainLast, mirror.trace[i]?.t ?? 0);
+}
+
+/**
  * Creates the store. It holds the only reference to the mutable `World`; every change to the
  * run goes through `dispatch`, which the world logs, so replay and policy changes come from
  * that one log.
@@ -294,11 +307,14 @@ export function createSimulationStore(
           if (world.trace.length !== before) break;
         }
         // Once the run is over and its comparison not (another policy's sequence numbers still
-        // fly), time moves on to the comparison's next moment.
-        const later = stepped ? undefined : mirror?.nextEventAt;
-        if (later !== undefined) {
-          world.now = Math.max(world.now, later);
-          stepped = true;
+        // fly), time moves on to the comparison's next moment that shows, as Step does in the run.
+        if (!stepped && mirror) {
+          const shown = mirror.trace.length;
+          for (let later = mirror.nextEventAt; later !== undefined && mirror.trace.length === shown; later = mirror.nextEventAt) {
+            world.now = Math.max(world.now, later);
+            keepUp(world, mirror);
+            stepped = true;
+          }
         }
         follow();
         if (stepped) publish({ now: world.now, horizon: Math.max(get().horizon, world.now), playing: false });
@@ -306,6 +322,10 @@ export function createSimulationStore(
       },
 
       stepBack() {
+        // The last change was the comparison's alone (total order's numbers, after the run was
+        // done): undo just that moment, back to the one before it in either row.
+        const before = mirror && comparisonOnlyBefore(world, mirror);
+        if (before !== undefined) return rebuilt(rebuildAt(world.config, timeline, before));
         if (world.trace.length === 0) return set({ playing: false });
         rebuilt(rebuildBefore(world.config, timeline, world.trace.length));
       },

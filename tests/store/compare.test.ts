@@ -114,6 +114,30 @@ describe('comparing two policies on the same run', () => {
     }
   });
 
+  it('Back undoes one step of either row: a step only the comparison took is undone alone', () => {
+    const store = createSimulationStore({ ...DEFAULT_SETTINGS, seed: 3 }, [], { playing: false });
+    const { actions } = store.getState();
+    actions.setComparePolicy('total');
+    actions.send(1, 'Question');
+    actions.send(2, 'Also');
+    /** What both rows show: the two traces' lengths and the moment. */
+    const shown = (): [number, number, number] => {
+      const { traceLength, compareTraceLength, now } = store.getState();
+      return [traceLength, compareTraceLength, now];
+    };
+    const history = [shown()];
+    while (store.getState().canStep && history.length < 100) {
+      actions.step();
+      history.push(shown());
+    }
+    const onlyCompared = history.filter((h, i) => i > 0 && h[0] === history[i - 1]?.[0]).length;
+    expect(onlyCompared, 'steps only the comparison took').toBeGreaterThan(0);
+    for (let i = history.length - 2; i >= 0; i--) {
+      actions.stepBack();
+      expect(shown(), `back to step ${i}`).toEqual(history[i]);
+    }
+  });
+
   it('whatever the user does, the two runs share their sends and network, and both are what their log rebuilds', () => {
     const policies: DeliveryPolicy[] = ['causal', 'fifo', 'none', 'total'];
     const action = fc.oneof(
