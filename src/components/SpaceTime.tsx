@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, type PointerEvent, t
 import { useSimulation } from '../store/context.tsx';
 import { DiagramDots, DiagramFlights, DiagramLines, placeLabels, xAt, yAt } from './DiagramMarks.tsx';
 import { nodeColor } from './palette.ts';
-import { DEFAULT_SPAN_MS, diagramOf, liveFrom, settledBefore } from './spacetime-model.ts';
+import { DEFAULT_SPAN_MS, diagramOf, latestOf, liveFrom, settledBefore } from './spacetime-model.ts';
 import { useCausalMarks } from './useCausalMarks.ts';
 import { downloadPng, downloadSvg, joinLayers } from './download.ts';
 
@@ -159,9 +159,10 @@ export function SpaceTime() {
   const fromMs = Math.floor((start - 50) / sliceMs) * sliceMs;
   const toMs = end + 50;
   const settledMs = Math.min(toMs, Math.max(fromMs, Math.floor(engineNow / sliceMs) * sliceMs));
-  const settled = useMemo(() => settledBefore(diagram.window(fromMs, settledMs, settledMs), settledMs), [diagram, fromMs, settledMs]);
+  const settled = useMemo(() => latestOf(settledBefore(diagram.window(fromMs, settledMs, settledMs), settledMs)), [diagram, fromMs, settledMs]);
   const settledLabels = useMemo(() => placeLabels(settled, place, diagram.sent), [settled, place, diagram.sent]);
-  const live = liveFrom(diagram.window(settledMs, toMs, now), settledMs);
+  const live = latestOf(liveFrom(diagram.window(settledMs, toMs, now), settledMs));
+  const hidden = (settled.hidden ?? 0) + (live.hidden ?? 0);
   const liveLabels = placeLabels(live, place, diagram.sent, settledLabels.after);
   const nowX = xAt(place, now);
 
@@ -313,6 +314,12 @@ export function SpaceTime() {
             <DiagramDots shown={live} place={place} labelSlots={liveLabels.slots} sent={diagram.sent} pick={pick} />
           </PlotLayer>
         </div>
+        {hidden > 0 && (
+          <output className="spacetime-note">
+            Too many to draw at once: the latest {(settled.events.length + live.events.length).toLocaleString('en')} of{' '}
+            {(settled.events.length + live.events.length + hidden).toLocaleString('en')} events in view
+          </output>
+        )}
       </figure>
     </div>
   );

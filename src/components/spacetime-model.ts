@@ -39,6 +39,8 @@ export interface DiagramWindow {
   readonly events: readonly DiagramEvent[];
   readonly arrows: readonly DiagramArrow[];
   readonly waits: readonly DiagramWait[];
+  /** Dots of the window left out by `latestOf`, if any. */
+  readonly hidden?: number;
 }
 
 /**
@@ -187,6 +189,21 @@ export function liveFrom(shown: DiagramWindow, atMs: number): DiagramWindow {
     arrows: shown.arrows.filter((a) => a.arrivedAt >= atMs),
     waits: shown.waits.filter((w) => w.until === undefined || w.until >= atMs),
   };
+}
+
+/**
+ * The most dots, arrows or waits one layer of the diagram draws. A window of a dense run can
+ * hold 100,000 (every send of a generated run at once); drawn, they took seconds a frame and a
+ * strip too narrow to tell them apart. A window of the long lecture session holds about 1,500.
+ */
+export const MAX_MARKS = 2_000;
+
+/** `shown` with at most `max` marks of each kind, the latest; `hidden` counts the dots left out. */
+export function latestOf(shown: DiagramWindow, max: number = MAX_MARKS): DiagramWindow {
+  const hidden = Math.max(0, shown.events.length - max);
+  if (hidden === 0 && shown.arrows.length <= max && shown.waits.length <= max) return shown;
+  // Arrows come by arrival and waits by start, each kind's long ones and open waits last.
+  return { firstEvent: shown.firstEvent + hidden, events: shown.events.slice(hidden), arrows: shown.arrows.slice(-max), waits: shown.waits.slice(-max), hidden };
 }
 
 const indexes = new WeakMap<readonly TraceEvent[], DiagramIndex>();

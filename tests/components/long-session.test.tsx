@@ -9,7 +9,10 @@ import type { BufferEntry } from '../../src/sim/view.ts';
 import { SimulationProvider } from '../../src/store/context.tsx';
 import { DEFAULT_SETTINGS } from '../../src/store/settings.ts';
 import { createSimulationStore, type SimulationStore } from '../../src/store/simulation-store.ts';
-import { LONG_DELIVERIES, longRun } from '../../bench/long-run.ts';
+import { LONG_DELIVERIES, longRun, longSessionConfig, recordOf } from '../../bench/long-run.ts';
+import { MAX_MARKS } from '../../src/components/spacetime-model.ts';
+import { DEFAULT_NETWORK } from '../../src/sim/network.ts';
+import { World } from '../../src/sim/world.ts';
 import { catchDownloads } from './downloads.ts';
 import { renderWithStore } from './render.tsx';
 
@@ -111,6 +114,38 @@ describe(`a session of ${LONG_DELIVERIES.toLocaleString('en')} deliveries`, { ti
     expect(dots().length).toBeGreaterThan(0);
     expect(dots().length).toBeLessThan(runDots / 20);
     expect(Math.max(...timesDrawn())).toBeLessThan(latest);
+  });
+});
+
+describe('the diagram of a dense run', { timeout: LONG_TEST_MS }, () => {
+  it('draws the latest marks of a window holding too many to draw, and says so', () => {
+    // Every generated send at once, on 1–5 ms links: 20,000 dots within a few milliseconds.
+    const config = { ...longSessionConfig(), network: { ...DEFAULT_NETWORK, delay: { kind: 'uniform', minMs: 1, maxMs: 5 } as const }, workload: { messages: 1_000, meanGapMs: 0 } };
+    const world = new World(config);
+    world.runToQuiet();
+    const dotsInRun = world.trace.filter((e) => e.type !== 'buffer').length;
+    expect(dotsInRun).toBeGreaterThan(4 * MAX_MARKS);
+    const store = createSimulationStore(DEFAULT_SETTINGS, [], { playing: false });
+    store.getState().actions.loadRun(recordOf(world));
+    render(
+      <SimulationProvider store={store}>
+        <SpaceTime />
+      </SimulationProvider>,
+    );
+    const diagram = screen.getByTestId('spacetime');
+    const dots = within(diagram).queryAllByTestId('event');
+    expect(dots.length).toBeGreaterThan(0);
+    expect(dots.length).toBeLessThanOrEqual(2 * MAX_MARKS);
+    expect(diagram.querySelectorAll('[data-testid="arrow"]').length).toBeLessThanOrEqual(2 * MAX_MARKS);
+    // The latest are drawn: the run's last dot is there.
+    const last = world.trace.findLast((e) => e.type === 'deliver');
+    expect(dots.some((dot) => dot.getAttribute('data-msg') === last?.msg && dot.getAttribute('data-kind') === 'deliver')).toBe(true);
+    expect(within(diagram).getByRole('status').textContent).toBe(`Too many to draw at once: the latest ${dots.length.toLocaleString('en')} of ${dotsInRun.toLocaleString('en')} events in view`);
+  });
+
+  it('says nothing when it draws every mark', () => {
+    openLongSession(<SpaceTime />);
+    expect(within(screen.getByTestId('spacetime')).queryByRole('status')).toBeNull();
   });
 });
 
