@@ -61,3 +61,23 @@ export function buildFlightRun(flights: number, seed: number): BenchRun {
 export function buildLongRun(delivered: number): BenchRun {
   return linkFor(runUntilDelivered(longSessionConfig(), delivered));
 }
+
+/** The burst's sends: all at once, among `BENCH_NODES` nodes on 1–5 ms links. */
+export const BURST_MESSAGES = 5_000;
+
+/**
+ * A generated run that sends `BURST_MESSAGES` messages at once on 1–5 ms links, positioned at
+ * 1 s: all of its 80,000 sends, arrivals and deliveries lie in one window of the diagram. Its
+ * link is 76 characters long.
+ */
+export function buildBurstRun(): BenchRun {
+  const world = new World({
+    nodeCount: BENCH_NODES,
+    seed: 1,
+    policy: 'causal',
+    network: { ...DEFAULT_NETWORK, delay: { kind: 'uniform', minMs: 1, maxMs: 5 } },
+    workload: { messages: BURST_MESSAGES, meanGapMs: 0 },
+  });
+  world.advanceTo(1_000);
+  return linkFor(world);
+}

@@ -5,7 +5,8 @@
 // presses Play and records 5 s of frames. Flight scenarios put K transmissions in the air
 // among 8 nodes, the classroom view's maximum. Then a lecture run is typed into (a node's
 // message box) while it plays, once early and once loaded at 10,000 deliveries, to check the
-// length of a session does not slow typing or animation. `--dist DIR` reuses a build
+// length of a session does not slow typing or animation. Last, a burst of 5,000 sends at once
+// is opened, played for 1 s and stepped back, to bound what a dense link costs. `--dist DIR` reuses a build
 // (made with --mode bench, or renders are not counted). Missed targets are marked MISS; the
 // exit code is non-zero only when the bench could not run.
 import { chromium, type Browser, type Page } from '@playwright/test';
@@ -15,7 +16,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH, findFreePort, serveSite, stopSite } from '../scripts/local-site.mjs';
-import { BENCH_NODES, buildFlightRun, buildLongRun, type BenchRun } from './ui-runs.ts';
+import { BENCH_NODES, BURST_MESSAGES, buildBurstRun, buildFlightRun, buildLongRun, type BenchRun } from './ui-runs.ts';
 import { EARLY_DELIVERIES, LONG_DELIVERIES } from './long-run.ts';
 import { countFlights, defineNameHelper, readRenders, startCpuClock, startRecording, stopRecording } from './ui-page.ts';
 import { listRendersPerSecond, PER_WINDOW_MS, quantile, rendersPerFlight, summariseFrames, type FrameStats } from './ui-stats.ts';
@@ -60,6 +61,17 @@ interface LongResult extends FrameStats {
   readonly keystrokeMaxMs: number;
   /** One step back (◀ Back) once typing is over, from the click to the next frame, in ms of real time. */
   readonly stepBackMs: number;
+  readonly misses: string[];
+}
+
+/** The burst's figures, in ms of real time: no target, a bound on what a hostile or careless link costs. */
+interface BurstResult {
+  readonly openMs: number;
+  /** Playing 1 s of virtual time (nothing happens in it: the burst is over). */
+  readonly playMs: number;
+  readonly stepBackMs: number;
+  /** Dots the diagram draws. */
+  readonly drawnDots: number;
   readonly misses: string[];
 }
 
@@ -161,6 +173,31 @@ async function measureLongSession(browser: Browser, base: string, delivered: num
   }
 }
 
+async function measureBurst(browser: Browser, base: string, errors: string[]): Promise<BurstResult> {
+  const started = Date.now();
+  const page = await openRun(browser, base, buildBurstRun(), errors);
+  try {
+    await page.getByRole('button', { name: 'Play', exact: true }).waitFor({ timeout: OPEN_TIMEOUT_MS });
+    const openMs = Date.now() - started;
+    const clock = page.getByTestId('virtual-time');
+    const from = Number.parseFloat((await clock.textContent())?.replace(/[^\d.]/g, '') ?? '0');
+    const playing = Date.now();
+    await page.getByRole('button', { name: 'Play', exact: true }).click();
+    await page.waitForFunction(
+      (until) => Number.parseFloat(document.querySelector('[data-testid="virtual-time"]')?.textContent?.replace(/[^\d.]/g, '') ?? '0') >= until,
+      from + 1,
+      { timeout: OPEN_TIMEOUT_MS, polling: 'raf' },
+    );
+    const playMs = Date.now() - playing;
+    const drawnDots = await page.getByTestId('spacetime').locator('[data-testid="event"]').count();
+    return { openMs, playMs, stepBackMs: await timeStepBack(page), drawnDots, misses: [] };
+  } catch (error) {
+    throw new Error(`burst: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  } finally {
+    await page.context().close();
+  }
+}
+
 /** Pauses, then times one step back: the whole run is rebuilt by replay and the page redrawn from it. */
 async function timeStepBack(page: Page): Promise<number> {
   await page.getByRole('button', { name: 'Pause', exact: true }).click();
@@ -221,7 +258,7 @@ function cell(value: number | undefined, miss: boolean, width: number): string {
   return text.padStart(width);
 }
 
-function printTable(flights: readonly FlightResult[], early: LongResult, long: LongResult, runs: number, chrome: string): void {
+function printTable(flights: readonly FlightResult[], early: LongResult, long: LongResult, burst: BurstResult, runs: number, chrome: string): void {
   console.log(`bench:ui: ${BENCH_NODES} nodes (the classroom view's maximum), ${VIEWPORT.width}×${VIEWPORT.height}, ${PER_WINDOW_MS / 1000} s windows, Chromium ${chrome}, median of ${runs} run(s)`);
   console.log(`targets: no long frames (> 50 ms) at K ≤ ${TARGET.longFramesUpToK}; ≤ ${TARGET.blockingMsAtMaxK} ms blocking per 5 s at K = ${Math.max(...FLIGHT_COUNTS)}; ≤ ${TARGET.rendersPerFlight} FlightDot renders per flight`);
   const head = ['K', 'in flight', 'fps', 'p95 ms', 'p99 ms', 'long frames', 'blocking ms/5s', 'CPU ms/frame', 'renders/flight', 'list renders/s'];
@@ -257,6 +294,10 @@ function printTable(flights: readonly FlightResult[], early: LongResult, long: L
         `${r.fps} fps${lm('fps')}, p95 ${r.p95FrameMs} ms, ${r.longFrames} long frames, blocking ${r.blockingMsPer5s} ms/5s, CPU ${r.cpuMsPerFrame} ms/frame${lm('cpuMsPerFrame')}`,
     );
   }
+  console.log(
+    `a burst of ${BURST_MESSAGES.toLocaleString('en')} sends at once on 1–5 ms links (all in one diagram window): link opened in ${(burst.openMs / 1000).toFixed(1)} s, ` +
+      `1 s of play took ${burst.playMs} ms, one step back ${burst.stepBackMs} ms; ${burst.drawnDots} dots drawn`,
+  );
   console.log('"in flight" = flight dots drawn when the 5 s window opened / when it closed. "CPU ms/frame" = main-thread CPU time per');
   console.log('frame drawn (thread ticks): frame timings stretch when other processes share the cores, this figure barely does.');
 }
@@ -272,21 +313,24 @@ async function main(): Promise<void> {
     const flightRuns: FlightResult[][] = FLIGHT_COUNTS.map(() => []);
     const earlyRuns: LongResult[] = [];
     const longRuns: LongResult[] = [];
+    const burstRuns: BurstResult[] = [];
     for (let r = 0; r < runs; r++) {
       for (const [i, k] of FLIGHT_COUNTS.entries()) (flightRuns[i] as FlightResult[]).push(await measureFlights(browser, base, k, errors));
       earlyRuns.push(await measureLongSession(browser, base, EARLY_DELIVERIES, errors));
       longRuns.push(await measureLongSession(browser, base, LONG_DELIVERIES, errors));
+      burstRuns.push(await measureBurst(browser, base, errors));
     }
     if (errors.length > 0) throw new Error(`the page reported errors: ${errors.slice(0, 3).join('; ')}`);
     const flights = flightRuns.map((results) => medianOf(results));
     const early = medianOf(earlyRuns);
     const late = medianOf(longRuns);
     const long = { ...late, misses: compareSessions(early, late) };
+    const burst = medianOf(burstRuns);
     const rendersCounted = flights.some((f) => f.rendersPerFlight !== undefined);
     if (json) {
-      console.log(JSON.stringify({ nodes: BENCH_NODES, viewport: VIEWPORT, windowMs: PER_WINDOW_MS, runs, chromium: browser.version(), targets: TARGET, rendersCounted, flights, early, long }, null, 2));
+      console.log(JSON.stringify({ nodes: BENCH_NODES, viewport: VIEWPORT, windowMs: PER_WINDOW_MS, runs, chromium: browser.version(), targets: TARGET, rendersCounted, flights, early, long, burst }, null, 2));
     } else {
-      printTable(flights, early, long, runs, browser.version());
+      printTable(flights, early, long, burst, runs, browser.version());
       if (!rendersCounted) console.log('renders were not counted: the build in --dist was not made with --mode bench');
     }
   } finally {
