@@ -544,7 +544,10 @@ export class World {
     if (entry) this.forgetUnacked(entry);
   }
 
-  /** Puts one copy on the link, drawing from `rng`: delay, then loss, then duplication. */
+  /**
+   * Puts one copy on the link, drawing from `rng`: delay, then loss, then duplication; a copy the
+   * network makes draws its own delay, then its own loss, so a link losing everything loses it too.
+   */
   private transmit(kind: TransmissionKind, message: Message, slot: number, from: number, to: number, rng: Rng): void {
     const link = this.network.links[linkKey(from, to)];
     const delayMs = sampleDelayMs(link?.delay ?? this.network.delay, rng);
@@ -554,7 +557,9 @@ export class World {
     const duplicated = dupRate > 0 && rng.nextFloat() < dupRate;
     const sent = { kind, slot, rng, message, from, to };
     this.launch(sent, delayMs, lost, false);
-    if (duplicated) this.launch(sent, sampleDelayMs(link?.delay ?? this.network.delay, rng), false, true);
+    if (!duplicated) return;
+    const copyDelayMs = sampleDelayMs(link?.delay ?? this.network.delay, rng);
+    this.launch(sent, copyDelayMs, lossRate > 0 && rng.nextFloat() < lossRate, true);
   }
 
   private launch(

@@ -212,6 +212,24 @@ describe('manual mode and cut links', () => {
   });
 });
 
+describe('loss and duplication', () => {
+  it.each([0.2, 0.5, 1])('a link that loses every transmission loses the copies it makes too (duplication %s)', (dupRate) => {
+    const world = new World({ nodeCount: 4, seed: 3, policy: 'causal', network: { ...DEFAULT_NETWORK, lossRate: 1, dupRate }, workload: { messages: 200, meanGapMs: 10 } });
+    world.runToQuiet();
+    expect(world.trace.filter((e) => e.type === 'receive')).toEqual([]);
+    expect(world.stats.deliveries).toBe(200);
+  });
+
+  it('each copy the network makes is lost on its own, at the link’s rate', () => {
+    const world = new World({ nodeCount: 4, seed: 3, policy: 'none', network: { ...DEFAULT_NETWORK, lossRate: 0.5, dupRate: 1 }, workload: { messages: 500, meanGapMs: 10 } });
+    world.runToQuiet();
+    // 500 messages × 3 receivers × 2 copies, half of them lost.
+    const received = world.trace.filter((e) => e.type === 'receive').length;
+    expect(received).toBeGreaterThan(1_350);
+    expect(received).toBeLessThan(1_650);
+  });
+});
+
 describe('statistics', () => {
   it('count violations and buffered messages with recording off too', () => {
     const run = (record: boolean): World => {
