@@ -19,6 +19,14 @@ export interface SimOptions {
   readonly out: string | undefined;
 }
 
+/**
+ * What a trace may hold, as estimated before the run: its events, and the entries of the
+ * clocks they carry (a send and each delivery carry one of N entries). 8 nodes and 100,000
+ * messages make about 1.6 million events and take some 1.5 GB of memory to run and write.
+ */
+const MAX_TRACE_EVENTS = 2_000_000;
+const MAX_CLOCK_ENTRIES = 50_000_000;
+
 /** The usage text printed by `--help` and after a bad argument. */
 export const USAGE = `usage: npm run sim -- [options]
   --nodes N        number of nodes, 2-702 (default 3)
@@ -31,14 +39,32 @@ export const USAGE = `usage: npm run sim -- [options]
   --dup P          probability a transmission arrives twice, 0-1 (default 0)
   --reliable on|off  acknowledge and retransmit until acknowledged (default off)
   --format F       json (causal-chat-trace, default) or shiviz (a ShiViz log)
-  --out FILE       write the trace to FILE instead of stdout
-  --help           show this text`;
+  --out FILE       write the trace to FILE instead of stdout (- for stdout)
+  --help           show this text
+The trace is built in memory: runs whose trace would pass about ${MAX_TRACE_EVENTS.toLocaleString('en')} events
+or ${MAX_CLOCK_ENTRIES.toLocaleString('en')} clock entries in all are refused.`;
 
 /** A parse result: options, a request for help, or a message explaining what is wrong. */
 export type ParsedArgs = { readonly options: SimOptions } | { readonly help: true } | { readonly error: string };
 
 const MAX_NODES = 702;
 const MAX_MESSAGES = 10_000_000;
+
+/**
+ * Refuses a run whose trace would not fit in memory, by an estimate: per message a send, N−1
+ * transmissions and N deliveries. Each transmission counts with the copies the network may
+ * make and, with reliable delivery, the resends a lossy link needs (1 / (1 − loss) tries).
+ */
+function checkTraceSize(nodes: number, messages: number, dupRate: number, tries: number): string | undefined {
+  const events = messages * (1 + (nodes - 1) * (1 + dupRate) * tries + nodes);
+  const entries = messages * (1 + nodes) * nodes;
+  if (events <= MAX_TRACE_EVENTS && entries <= MAX_CLOCK_ENTRIES) return undefined;
+  const what =
+    events > MAX_TRACE_EVENTS
+      ? `about ${Math.round(events).toLocaleString('en')} events (at most ${MAX_TRACE_EVENTS.toLocaleString('en')})`
+      : `about ${entries.toLocaleString('en')} clock entries (at most ${MAX_CLOCK_ENTRIES.toLocaleString('en')})`;
+  return `${nodes} nodes and ${messages} messages would make a trace of ${what}, more than fits in memory; use fewer --messages or --nodes`;
+}
 
 function parseInteger(name: string, text: string | undefined, min: number, max: number): number | string {
   if (text === undefined || !/^\d+$/.test(text)) return `--${name} needs a whole number, got ${text === undefined ? 'nothing' : `"${text}"`}`;
@@ -57,6 +83,8 @@ function parseProbability(name: string, text: string | undefined): number | stri
   return value;
 }
 
+const KNOWN_FLAGS = new Set(['--nodes', '--messages', '--seed', '--policy', '--delay', '--gap', '--loss', '--dup', '--reliable', '--format', '--out']);
+
 /** Parses command-line arguments (without the node and script paths). */
 export function parseSimArgs(argv: readonly string[]): ParsedArgs {
   let nodes = 3;
@@ -70,12 +98,18 @@ export function parseSimArgs(argv: readonly string[]): ParsedArgs {
   let reliable = false;
   let format: SimOptions['format'] = 'json';
   let out: string | undefined;
+  const given = new Set<string>();
+  if (argv.includes('--help') || argv.includes('-h')) return { help: true };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
-    if (arg === '--help' || arg === '-h') return { help: true };
     const eq = arg.indexOf('=');
     const flag = eq > 0 ? arg.slice(0, eq) : arg;
+    if (!flag.startsWith('--') || !KNOWN_FLAGS.has(flag)) return { error: `unknown option "${arg}"` };
+    if (given.has(flag)) return { error: `${flag} is given twice` };
+    given.add(flag);
     const value = eq > 0 ? arg.slice(eq + 1) : argv[++i];
+    // "--out --nodes 4" means a value was left out, not a file called --nodes.
+    if (eq < 0 && value?.startsWith('--')) return { error: `${flag} needs a value, got the option "${value}"` };
     let parsed: number | string;
     switch (flag) {
       case '--nodes':
@@ -130,12 +164,12 @@ export function parseSimArgs(argv: readonly string[]): ParsedArgs {
         break;
       case '--out':
         if (value === undefined || value === '') return { error: '--out needs a file name' };
-        out = value;
+        out = value === '-' ? undefined : value;
         break;
-      default:
-        return { error: `unknown option "${arg}"` };
     }
   }
   if (reliable && lossRate === 1) return { error: '--loss must be below 1 with --reliable on, or nothing ever arrives and the run never ends' };
+  const tooBig = checkTraceSize(nodes, messages, dupRate, reliable ? 1 / (1 - lossRate) : 1);
+  if (tooBig) return { error: tooBig };
   return { options: { nodes, messages, seed, policy, delay, meanGapMs, lossRate, dupRate, reliable, format, out } };
 }

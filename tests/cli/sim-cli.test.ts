@@ -26,6 +26,8 @@ describe('sim arguments', () => {
       },
     });
     expect(parseSimArgs(['--delay=exp:10+300'])).toMatchObject({ options: { delay: { kind: 'exponential', minMs: 10, meanMs: 300 } } });
+    expect(parseSimArgs(['--out', '-'])).toMatchObject({ options: { out: undefined } });
+    expect(parseSimArgs(['--nodes', 'x', '--help'])).toEqual({ help: true });
   });
 
   it('reads the policy, fault and reliability options', () => {
@@ -50,6 +52,10 @@ describe('sim arguments', () => {
     [['--dup', '2'], '--dup must be between 0 and 1, got 2'],
     [['--reliable', 'yes'], '--reliable must be on or off, got "yes"'],
     [['--reliable', 'on', '--loss', '1'], '--loss must be below 1 with --reliable on, or nothing ever arrives and the run never ends'],
+    [['--nodes', '3', '--nodes', '5'], '--nodes is given twice'],
+    [['--out', '--nodes', '4'], '--out needs a value, got the option "--nodes"'],
+    [['--nodes', '702', '--messages', '1000'], '702 nodes and 1000 messages would make a trace of about 493,506,000 clock entries (at most 50,000,000), more than fits in memory; use fewer --messages or --nodes'],
+    [['--messages', '2000000'], '3 nodes and 2000000 messages would make a trace of about 12,000,000 events (at most 2,000,000), more than fits in memory; use fewer --messages or --nodes'],
   ])('refuses %j', (argv, error) => {
     expect(parseSimArgs(argv)).toEqual({ error });
   });
@@ -79,8 +85,28 @@ describe('npm run sim', () => {
   ])('exits with 2 and says why on %j', (argv, message) => {
     const result = spawnSync(TSX, ['src/cli/sim.ts', ...argv], { encoding: 'utf8' });
     expect(result.status).toBe(2);
-    expect(result.stderr).toContain(message);
+    expect(result.stderr).toBe(`${message} (--help lists the options)\n`);
     expect(result.stdout).toBe('');
+  });
+
+  it('writes a relative --out where the command was typed, not in the project npm runs it from', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sim-'));
+    const result = spawnSync(TSX, ['src/cli/sim.ts', '--messages', '2', '--out', 'here.json'], { encoding: 'utf8', env: { ...process.env, INIT_CWD: dir } });
+    expect(result.status).toBe(0);
+    expect(result.stderr).toContain(`trace in ${join(dir, 'here.json')}`);
+    expect(JSON.parse(readFileSync(join(dir, 'here.json'), 'utf8')).format).toBe('causal-chat-trace');
+  });
+
+  it('says in one line when stdout cannot take the trace, after no summary', () => {
+    const result = spawnSync('sh', ['-c', `${TSX} src/cli/sim.ts --messages 20 > /dev/full`], { encoding: 'utf8' });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/^sim: cannot write the trace to stdout: ENOSPC[^\n]*\n$/);
+  });
+
+  it('says when the app cannot open the trace it wrote', () => {
+    const result = spawnSync(TSX, ['src/cli/sim.ts', '--nodes', '9', '--messages', '3'], { encoding: 'utf8' });
+    expect(result.status).toBe(0);
+    expect(result.stderr).toContain('sim: the app cannot open this trace: 9 nodes (it shows 2 to 8)');
   });
 
   it('runs total order over a lossy, duplicating network with reliable delivery to the end', () => {
