@@ -157,6 +157,9 @@ test('a flagged message taller than its small chat shows from its beginning: the
     expect(box.y + Math.min(box.height, 20), `${part} begins above the chat's bottom`).toBeLessThanOrEqual(scroller.y + scroller.height + 0.5);
   };
   for (const part of ['.msg-id', '.chat-text', '.flag']) await beginsInView(b1, part);
+  // And the flag is read whole: the main row is taller by its composers, so its chats are no shorter than the other row's.
+  const flag = await app.box(b1.locator('.flag'));
+  expect(flag.y + flag.height, "the flag ends above the chat's bottom").toBeLessThanOrEqual(scroller.y + scroller.height + 0.5);
 
   // A reader who scrolls on to the end of it stays there.
   const bottom = await scrolling.evaluate((el) => {
@@ -173,6 +176,31 @@ test('a flagged message taller than its small chat shows from its beginning: the
   await expect(chat.locator('[data-msg="A1"]')).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Play' })).toBeVisible({ timeout: 15_000 });
   await beginsInView(b1, '.msg-id');
+});
+
+test('at the end of the total order scenario every window of both rows shows both messages’ text', async ({ page }) => {
+  const app = new ClassroomPage(page);
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await app.goto();
+  await page.getByRole('combobox', { name: 'Scenario' }).selectOption('total');
+  const next = page.getByRole('button', { name: 'Next' });
+  for (let step = 2; step <= 3; step++) await next.click();
+  for (const prefix of ['', 'compare-']) {
+    for (const node of ['A', 'B', 'C']) {
+      const chat = page.getByTestId(`${prefix}inbox-${node}`);
+      await expect(chat.locator('[data-testid="message"]')).toHaveCount(2, { timeout: 15_000 });
+      // Each text's line, above and below the chat's edges (negative: cut off), once the chat has settled.
+      const margins = () =>
+        chat.evaluate((list) => {
+          const view = (list.parentElement as HTMLElement).getBoundingClientRect();
+          return [...list.querySelectorAll('.chat-text')].map((text) => {
+            const line = text.getBoundingClientRect();
+            return Math.min(Math.round(line.top - view.top), Math.round(view.bottom - line.bottom));
+          });
+        });
+      await expect.poll(async () => Math.min(...(await margins())) >= 0, { message: `${prefix}${node}: both texts whole in the chat` }).toBe(true);
+    }
+  }
 });
 
 test('a reader who scrolls up and back down to the end of a long newest message stays at its end', async ({ page }) => {
