@@ -44,7 +44,8 @@ export function Controls() {
         <button type="button" className="primary" onClick={playing ? actions.pause : actions.play} aria-label={playing ? 'Pause' : 'Play'}>
           <span aria-hidden="true">{playing ? '❚❚' : '▶'}</span> {playing ? 'Pause' : 'Play'}
         </button>
-        <button type="button" onClick={actions.step} disabled={!canStep} title="Process the next event">
+        {/* aria-disabled, not disabled: a keyboard user stepping to the end keeps focus on Step. */}
+        <button type="button" onClick={canStep ? actions.step : undefined} aria-disabled={!canStep} title="Process the next event">
           Step
         </button>
         <button type="button" onClick={actions.reset} title="Start again from time zero">

@@ -1,3 +1,4 @@
+import { useLayoutEffect, useRef, type FocusEvent } from 'react';
 import { useSimulation } from '../store/context.tsx';
 import { Stamp } from './ClockView.tsx';
 import { showSeconds } from './format.ts';
@@ -9,12 +10,31 @@ export function FlightDetails() {
   const names = useSimulation((s) => s.view.names);
   const selectFlight = useSimulation((s) => s.actions.selectFlight);
   const dispatch = useSimulation((s) => s.actions.dispatch);
+  /**
+   * Whether focus is in the details: pressing Let in (or Drop) takes the button away with the
+   * flight, and focus, which would fall to the page, goes to what the details show next.
+   */
+  const box = useRef<HTMLParagraphElement>(null);
+  const focused = useRef(false);
+  useLayoutEffect(() => {
+    if (selected === undefined) focused.current = false;
+    else if (focused.current && box.current && !box.current.contains(document.activeElement)) box.current.querySelector('button')?.focus();
+  });
+  const focusProps = {
+    ref: box,
+    onFocus: () => {
+      focused.current = true;
+    },
+    onBlur: (e: FocusEvent) => {
+      if (!e.currentTarget.contains(e.relatedTarget)) focused.current = false;
+    },
+  };
   if (selected === undefined) {
     return <p className="hint">Click a flying message for its details (and to let it in, drop or duplicate it); click a link to cut or heal it.</p>;
   }
   if (!flight) {
     return (
-      <p className="details" aria-live="polite">
+      <p className="details" aria-live="polite" {...focusProps}>
         That message has arrived; see the receiver’s chat or buffer.{' '}
         <button type="button" className="link-button" onClick={() => selectFlight(undefined)}>
           Close
@@ -40,7 +60,7 @@ export function FlightDetails() {
       </>
     );
   return (
-    <p className="details" aria-live="polite">
+    <p className="details" aria-live="polite" {...focusProps}>
       {what}. Sent at {showSeconds(flight.sentAt)}
       {flight.status === 'flying' ? `, arrives at ${showSeconds(flight.arriveAt)}` : flight.status === 'parked' ? ', waiting to be let in' : ', held at a cut link'}
       {flight.duplicate ? ' (a duplicate copy)' : ''}.{' '}

@@ -1,5 +1,8 @@
 import { useSimulation } from '../store/context.tsx';
 
+/** The scenario picker's id (in SessionMenu). */
+export const SCENARIO_PICKER_ID = 'scenario-picker';
+
 /** The open scenario's narration, one step at a time, with Back and Next. */
 export function ScenarioPanel() {
   const position = useSimulation((s) => s.scenario);
@@ -19,13 +22,22 @@ export function ScenarioPanel() {
         {last && <em> The scenario ends here; carry on freely.</em>}
       </p>
       <div className="narration-actions">
-        <button type="button" onClick={() => actions.scenarioStep(-1)} disabled={position.step === 0}>
+        <button type="button" onClick={() => actions.scenarioStep(-1)} aria-disabled={position.step === 0}>
           Back
         </button>
         <button type="button" className="primary" onClick={() => actions.scenarioStep(1)} aria-disabled={last}>
           Next
         </button>
-        <button type="button" className="link-button" onClick={actions.closeScenario}>
+        <button
+          type="button"
+          className="link-button"
+          onClick={(e) => {
+            actions.closeScenario();
+            // Pressed from the keyboard (a click with no pointer), focus goes to the picker the
+            // scenario came from, not to the page as the panel goes.
+            if (e.detail === 0) document.getElementById(SCENARIO_PICKER_ID)?.focus();
+          }}
+        >
           Close
         </button>
       </div>

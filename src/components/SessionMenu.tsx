@@ -6,6 +6,7 @@ import { currentSession, startNewSession } from '../store/persist.ts';
 import { MAX_NODES } from '../store/settings.ts';
 import { shareLink } from '../store/share.ts';
 import { showSeconds } from './format.ts';
+import { SCENARIO_PICKER_ID } from './ScenarioPanel.tsx';
 import { useScenarios } from './useScenarios.ts';
 import '../session.css';
 
@@ -123,12 +124,14 @@ export function SessionMenu() {
       <label className="control" title="A scripted run with narration, step by step">
         <span className="visually-hidden">Scenario</span>
         <select
+          id={SCENARIO_PICKER_ID}
           value={scenario?.id ?? ''}
           onChange={(e) => {
             const chosen = scenarios?.find((s) => s.id === e.target.value);
+            // Focus stays: with the keyboard each arrow loads the next scenario, as a select's arrows
+            // choose; after a mouse choice the shortcuts still work (see controlOwnsKey).
             if (chosen) actions.loadScenario(chosen);
             else actions.closeScenario();
-            e.target.blur();
           }}
         >
           <option value="">Scenario…</option>

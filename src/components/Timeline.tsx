@@ -27,7 +27,7 @@ export function Timeline() {
   }, [store]);
   return (
     <div className="timeline">
-      <button type="button" onClick={stepBack} disabled={!canGoBack} title="Go back to just before the last change">
+      <button type="button" onClick={canGoBack ? stepBack : undefined} aria-disabled={!canGoBack} title="Go back to just before the last change">
         ◀ Back
       </button>
       <input

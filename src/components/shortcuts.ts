@@ -12,8 +12,8 @@ export const SHORTCUTS: readonly { readonly keys: string; readonly does: string 
 
 /** Keys a single-line field has no use for: a presenter remote's pages pass through it. */
 const PAGE_KEYS = new Set(['PageUp', 'PageDown']);
-/** Keys a slider moves by (WAI-ARIA slider pattern). */
-const SLIDER_KEYS = new Set(['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'PageUp', 'PageDown', 'Home', 'End']);
+/** Keys the timeline moves by; Page Up/Down stay a presenter remote's, as everywhere. */
+const SLIDER_KEYS = new Set(['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Home', 'End']);
 
 /**
  * True when a key press belongs to the focused control rather than to the shortcuts.
@@ -21,7 +21,7 @@ const SLIDER_KEYS = new Set(['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 
  * - A text field takes every key but Page Up/Down, which a single-line field has no use for, so
  *   a presenter remote still pages right after the teacher has sent a message.
  * - A control reached by Tab keeps its own keys: Space and Enter press a button, Space ticks a
- *   checkbox, the arrows, Page and Home/End keys move a slider, a select takes every key.
+ *   checkbox, the arrows and Home/End move a slider, a select takes every key.
  * - A control last focused by a pointer press (`byPointer`) gives all of them to the shortcuts.
  *   After a click on Next, Space still plays; after choosing a policy with the mouse, Page Down
  *   walks the scenario instead of choosing the last policy; after dragging the timeline, ← steps

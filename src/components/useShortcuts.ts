@@ -27,12 +27,17 @@ export function useShortcuts(): void {
     };
     const onKey = (event: KeyboardEvent): void => {
       pressing = false;
-      if (event.ctrlKey || event.metaKey || event.altKey) return;
+      // The focused control acted on the key itself (a link, a flight or a diagram mark pressed
+      // with Space, the timeline moved by an arrow): it is not a shortcut as well.
+      if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return;
       const state = store.getState();
       const { actions } = state;
       if (event.key === 'Escape') {
         if (state.helpOpen) actions.setHelpOpen(false);
-        else actions.clearSelection();
+        else {
+          actions.clearSelection();
+          actions.selectFlight(undefined);
+        }
         return;
       }
       if (controlOwnsKey(event.target, event.key, event.target === pointerFocused)) return;
@@ -65,6 +70,13 @@ export function useShortcuts(): void {
         case 'p':
         case 'P':
           actions.setPresenter(!state.presenter);
+          // Presenter mode hides most controls: focus on one of them goes to Play, not the page.
+          requestAnimationFrame(() => {
+            const focused = document.activeElement;
+            if (focused instanceof HTMLElement && focused !== document.body && focused.offsetParent === null) {
+              document.querySelector<HTMLElement>('.controls .playback button')?.focus();
+            }
+          });
           break;
         default: {
           if (!/^[1-9]$/.test(event.key)) return;

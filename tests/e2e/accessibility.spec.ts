@@ -181,6 +181,72 @@ test.describe('accessibility', () => {
     await expect(narration).toContainText('Step 3 of');
   });
 
+  test('by keyboard alone: the picker, a link, the timeline, a flight and the narration keep the focus where it can go on', async ({ page }) => {
+    await app.goto('?seed=1');
+    // The scenario picker: each arrow loads the next scenario, and focus stays on the picker.
+    const picker = page.getByRole('combobox', { name: 'Scenario' });
+    await expect(picker.getByRole('option')).toHaveCount(10);
+    await picker.focus();
+    for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowDown');
+    const narration = page.getByTestId('narration');
+    await expect(narration.getByRole('heading')).toHaveText(/^3\./);
+    await expect(picker).toBeFocused();
+    // Space on a link reached by Tab cuts it, and only that: play does not toggle too.
+    const playing = await page.getByRole('button', { name: 'Pause' }).isVisible();
+    const link = page.getByRole('button', { name: /^Link A–B/ });
+    await link.focus();
+    await page.keyboard.press(' ');
+    await expect(link).toHaveAttribute('aria-pressed', 'true');
+    await expect(page.getByRole('button', { name: playing ? 'Pause' : 'Play' })).toBeVisible();
+    await page.keyboard.press(' ');
+    await expect(link).toHaveAttribute('aria-pressed', 'false');
+    // Page Down on the timeline walks the narration, as anywhere (the arrows move the time).
+    if (await page.getByRole('button', { name: 'Pause' }).isVisible()) await page.getByRole('button', { name: 'Pause' }).click();
+    const timeline = page.getByRole('slider', { name: 'Timeline' });
+    await timeline.focus();
+    await page.keyboard.press('PageDown');
+    await expect(narration).toContainText('Step 2 of');
+    // Close, pressed from the keyboard, gives focus back to the picker.
+    const close = narration.getByRole('button', { name: 'Close' });
+    await close.focus();
+    await page.keyboard.press('Enter');
+    await expect(narration).toHaveCount(0);
+    await expect(picker).toBeFocused();
+    // Step pressed to the end of the run keeps the focus.
+    const step = page.getByRole('button', { name: 'Step' });
+    await step.focus();
+    for (let i = 0; i < 40 && (await step.getAttribute('aria-disabled')) !== 'true'; i++) await page.keyboard.press('Enter');
+    await expect(step).toHaveAttribute('aria-disabled', 'true');
+    await expect(step).toBeFocused();
+  });
+
+  test('by keyboard in manual mode: letting a message in keeps focus in the details, Esc closes them, P keeps focus on a control', async ({ page }) => {
+    await app.goto('?seed=1');
+    await app.pause();
+    await page.getByRole('checkbox', { name: 'Manual delivery' }).check();
+    await app.send('A', 'Hello');
+    await app.stepUntilIdle();
+    const flight = app.flights({ msg: 'A1', to: 'B' });
+    await flight.focus();
+    await page.keyboard.press('Enter');
+    const letIn = page.getByRole('button', { name: 'Let A1 in' });
+    await letIn.focus();
+    await page.keyboard.press('Enter');
+    await expect(app.flightDetails).toContainText('That message has arrived');
+    await expect(app.flightDetails.getByRole('button', { name: 'Close' })).toBeFocused();
+    // Esc closes the details of a selected flight.
+    await app.flights({ msg: 'A1', to: 'C' }).focus();
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('button', { name: 'Let A1 in' })).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(page.getByRole('button', { name: 'Let A1 in' })).toHaveCount(0);
+    // Presenter mode hides the Faults panel: focus there goes to Play.
+    await page.getByRole('button', { name: 'Set', exact: true }).focus();
+    await page.keyboard.press('p');
+    await expect(page.locator('.app.presenter')).toHaveCount(1);
+    await expect(page.getByRole('button', { name: 'Play' })).toBeFocused();
+  });
+
   test('in presenter mode the narration is in presenter type, and its longest step fits a projector screen', async ({ page }) => {
     for (const [width, height] of [[1280, 720], [1024, 768]] as const) {
       await page.setViewportSize({ width, height });
