@@ -14,7 +14,8 @@ export function ScenarioPanel() {
   return (
     <section className="narration" aria-labelledby="narration-title" data-testid="narration">
       <h2 id="narration-title">{scenario.title}</h2>
-      <p className="narration-step" aria-live="polite">
+      {/* Read out by the Announcer, whose live region is there before the panel opens. */}
+      <p className="narration-step">
         <span className="narration-count">
           Step {position.step + 1} of {scenario.steps.length}:
         </span>{' '}

@@ -272,8 +272,25 @@ test.describe('accessibility', () => {
   test('deliveries and buffering are announced in words', async ({ page }) => {
     await busyView(app);
     const announcer = page.getByTestId('announcer');
-    await expect(announcer).toContainText('B delivered A1 “Question?” at [1, 0, 0]');
+    await expect(announcer).toContainText('B delivered A1 “Question?”, stamped [1, 0, 0]');
     await expect(announcer).toContainText('C holds B1 back, waiting for A1');
+    // A step back says so, and does not read out again what happened before it.
+    const lines = () => announcer.locator('p').allTextContents();
+    await app.step();
+    const before = await lines();
+    await page.getByRole('button', { name: '◀ Back' }).click();
+    await expect(announcer).toContainText(/Back to \d+\.\d\d s/);
+    expect((await lines()).filter((line) => !before.includes(line) && !line.startsWith('Back to'))).toEqual([]);
+  });
+
+  test('a scenario’s steps are read out as they open, and a delivery out of causal order says so', async ({ page }) => {
+    await app.goto();
+    await page.keyboard.press('4');
+    const narration = page.getByTestId('narration-announcer');
+    await expect(narration).toHaveText(/^4\. The reply before the question \(FIFO\), step 1 of 5: /);
+    for (let n = 2; n <= 4; n++) await page.keyboard.press('PageDown');
+    await expect(narration).toHaveText(/, step 4 of 5: FIFO is not enough\./);
+    await expect(page.getByTestId('announcer')).toContainText('C delivered B1 “Yes, room 2!”, stamped [1, 1, 0], before A1, which it depends on: causal order broken', { timeout: 15_000 });
   });
 
   test('follows a dark system theme, and the theme can be switched', async ({ page }) => {
