@@ -18,12 +18,15 @@ export function BufferList({
   discarded,
   marks,
   testId = `buffer-${name}`,
+  under,
 }: {
   name: string;
   entries: readonly BufferEntry[];
   discarded: readonly string[];
   marks: ReadonlyMap<string, CausalMark>;
   testId?: string;
+  /** The comparison's policy, which tells its lists from the main row's by name. */
+  under?: string | undefined;
 }) {
   const { attachScroller, onScroll, start, end, padTopPx, padBottomPx, rowProps } = useWindowedRows<HTMLDivElement>(entries.length, { estimateRowPx: ROW_ESTIMATE_PX });
   const windowed = entries.length > ANIMATED_MAX_ROWS;
@@ -33,7 +36,7 @@ export function BufferList({
         Hold-back buffer{' '}
         <span className="count">{entries.length === 0 ? '· empty' : `(${entries.length})`}</span>
       </h3>
-      <ul data-testid={testId} aria-label={`Hold-back buffer of ${name}`} style={windowed ? { paddingTop: padTopPx, paddingBottom: padBottomPx } : undefined}>
+      <ul data-testid={testId} aria-label={`Hold-back buffer of ${name}${under ? ` under ${under}` : ''}`} style={windowed ? { paddingTop: padTopPx, paddingBottom: padBottomPx } : undefined}>
         {windowed ? (
           entries.slice(start, end).map((entry, i) => <HeldRow key={entry.message.id} entry={entry} mark={marks.get(entry.message.id)} row={rowProps(start + i)} />)
         ) : (

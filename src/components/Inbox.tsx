@@ -20,6 +20,7 @@ export function Inbox({
   entries,
   marks,
   testId = `inbox-${name}`,
+  under,
 }: {
   name: string;
   index: number;
@@ -27,6 +28,8 @@ export function Inbox({
   entries: readonly InboxEntry[];
   marks: ReadonlyMap<string, CausalMark>;
   testId?: string;
+  /** The comparison's policy, which tells its lists from the main row's by name. */
+  under?: string | undefined;
 }) {
   const { attachScroller, onScroll, start, end, padTopPx, padBottomPx, rowProps } = useWindowedRows<HTMLDivElement>(entries.length, {
     estimateRowPx: ROW_ESTIMATE_PX,
@@ -34,7 +37,7 @@ export function Inbox({
   });
   return (
     <div className="inbox-scroll" ref={attachScroller} onScroll={onScroll}>
-      <ol className="inbox" data-testid={testId} aria-label={`Chat at ${name}`} style={{ paddingTop: padTopPx, paddingBottom: padBottomPx }}>
+      <ol className="inbox" data-testid={testId} aria-label={`Chat at ${name}${under ? ` under ${under}` : ''}`} style={{ paddingTop: padTopPx, paddingBottom: padBottomPx }}>
         {entries.length === 0 && <li className="empty">No messages yet</li>}
         {entries.slice(start, end).map((entry, i) => (
           <ChatRow key={entry.message.id} entry={entry} node={{ name, index }} names={names} mark={marks.get(entry.message.id)} row={rowProps(start + i)} />

@@ -36,7 +36,8 @@ export function NodeWindow({ index, pane = 'main' }: { index: number; pane?: Pan
   if (!node) return null;
   const { name } = node;
   const prefix = pane === 'main' ? '' : 'compare-';
-  const label = pane === 'main' ? `Node ${name}` : `Node ${name} under ${comparePolicy ?? ''}`;
+  const under = pane === 'main' ? undefined : (comparePolicy ?? '');
+  const label = under === undefined ? `Node ${name}` : `Node ${name} under ${under}`;
 
   const submit = (event: FormEvent): void => {
     event.preventDefault();
@@ -54,9 +55,9 @@ export function NodeWindow({ index, pane = 'main' }: { index: number; pane?: Pan
         <h2>Node {name}</h2>
         <ClockView name={name} names={names} clock={node.clock} testId={`${prefix}clock-${name}`} />
       </header>
-      <Inbox name={name} index={index} names={names} entries={node.inbox} marks={marks} testId={`${prefix}inbox-${name}`} />
+      <Inbox name={name} index={index} names={names} entries={node.inbox} marks={marks} testId={`${prefix}inbox-${name}`} under={under} />
       <Deferred fallback={<BufferPlaceholder />}>
-        <BufferList name={name} entries={node.buffer} discarded={node.discarded} marks={marks} testId={`${prefix}buffer-${name}`} />
+        <BufferList name={name} entries={node.buffer} discarded={node.discarded} marks={marks} testId={`${prefix}buffer-${name}`} under={under} />
       </Deferred>
       {pane === 'main' && (
         <form className="composer" onSubmit={submit}>

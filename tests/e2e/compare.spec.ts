@@ -22,6 +22,10 @@ test('the same run under causal and FIFO side by side differs only in what C sho
   await page.getByRole('combobox', { name: /Compare with/ }).selectOption('fifo');
   await expect(page.getByTestId('compare-pane')).toContainText('FIFO');
   await expect(page.getByRole('textbox', { name: /^Message from/ })).toHaveCount(3);
+  // Each row's lists have names of their own, for a screen reader's list of lists.
+  await expect(page.getByRole('list', { name: 'Chat at C', exact: true })).toHaveCount(1);
+  await expect(page.getByRole('list', { name: 'Chat at C under fifo', exact: true })).toHaveCount(1);
+  await expect(page.getByRole('list', { name: 'Hold-back buffer of C under fifo', exact: true })).toHaveCount(1);
 
   await app.send('A', 'Question?');
   await app.stepUntil(() => app.hasDelivered('B', 'A1'), 20, 'A1 at B');
