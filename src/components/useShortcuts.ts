@@ -33,8 +33,13 @@ export function useShortcuts(): void {
       const state = store.getState();
       const { actions } = state;
       if (event.key === 'Escape') {
+        // An open menu (the Session panel) closes first, giving focus back to its summary.
+        const menu = document.querySelector<HTMLDetailsElement>('details[open]');
         if (state.helpOpen) actions.setHelpOpen(false);
-        else {
+        else if (menu) {
+          menu.open = false;
+          menu.querySelector('summary')?.focus();
+        } else {
           actions.clearSelection();
           actions.selectFlight(undefined);
         }

@@ -234,7 +234,11 @@ test.describe('accessibility', () => {
     await page.keyboard.press('Enter');
     await expect(app.flightDetails).toContainText('That message has arrived');
     await expect(app.flightDetails.getByRole('button', { name: 'Close' })).toBeFocused();
-    // Esc closes the details of a selected flight.
+    // Esc closes the Session menu, then the details of a selected flight.
+    await page.getByText('Session', { exact: true }).click();
+    await expect(page.getByRole('button', { name: 'Copy link' })).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(page.getByRole('button', { name: 'Copy link' })).toBeHidden();
     await app.flights({ msg: 'A1', to: 'C' }).focus();
     await page.keyboard.press('Enter');
     await expect(page.getByRole('button', { name: 'Let A1 in' })).toBeVisible();
