@@ -6,7 +6,7 @@ export const SHORTCUTS: readonly { readonly keys: string; readonly does: string 
   { keys: 'Page Down / Page Up', does: 'Next / back (presenter remotes): the scenario’s narration, or one step' },
   { keys: '1 – 9', does: 'Load scenario 1 to 9' },
   { keys: 'P', does: 'Presenter mode on or off' },
-  { keys: 'Esc', does: 'Clear the selection, close this help' },
+  { keys: 'Esc', does: 'Clear the selection, close this help or the Session menu' },
   { keys: '?', does: 'Show or hide this help' },
 ];
 
