@@ -26,6 +26,7 @@ export function announce(event: TraceEvent, sent: ReadonlyMap<string, { readonly
 
 interface Seen {
   readonly run: number;
+  readonly policy: string;
   readonly length: number;
   readonly from: number;
   readonly back: { readonly key: number; readonly text: string } | undefined;
@@ -44,12 +45,15 @@ export function Announcer() {
   const sent = useSimulation((s) => sentMessagesOf(s.trace, s.traceLength, s.view.names));
   const position = useSimulation((s) => s.scenario);
   const run = useSimulation((s) => s.runSerial);
-  /** The run and trace length last rendered, the first event still news, and the last step back. */
+  const policy = useSimulation((s) => s.settings.policy);
+  /** The run, policy and trace length last rendered, the first event still news, and the last step back. */
   // Time travel rebuilds the run (a new trace, the same run): only a new run starts afresh.
-  const [seen, setSeen] = useState<Seen>({ run, length, from: 0, back: undefined });
+  const [seen, setSeen] = useState<Seen>({ run, policy, length, from: 0, back: undefined });
   let memory = seen;
-  if (seen.run !== run) memory = { run, length, from: 0, back: undefined };
-  else if (length < seen.length) memory = { run, length, from: length, back: { key: (seen.back?.key ?? 0) + 1, text: `Back to ${showSeconds(engineNow)}` } };
+  if (seen.run !== run) memory = { run, policy, length, from: 0, back: undefined };
+  // A policy switch replays the same moment under another policy: its trace is no news, nor a step back.
+  else if (policy !== seen.policy) memory = { ...seen, policy, length, from: length };
+  else if (length < seen.length) memory = { ...seen, length, from: length, back: { key: (seen.back?.key ?? 0) + 1, text: `Back to ${showSeconds(engineNow)}` } };
   else if (length !== seen.length) memory = { ...seen, length };
   if (memory !== seen) setSeen(memory);
 

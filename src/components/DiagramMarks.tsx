@@ -4,6 +4,7 @@ import { senderOf, showClock } from './format.ts';
 import { nodeColor } from './palette.ts';
 import type { DiagramWindow } from './spacetime-model.ts';
 import { MARK_LABELS, type CausalMark } from './useCausalMarks.ts';
+import { pressesMark } from './shortcuts.ts';
 
 /**
  * The label size the lengths below are for; labels of another size (`labelPx`, larger in
@@ -246,8 +247,8 @@ export const DiagramDots = memo(function DiagramDots({
                 role: 'button',
                 tabIndex: 0,
                 'aria-label': `${e.msg} sent by ${names[e.node]}: inspect (Shift+Enter to compare)`,
-                onKeyDown: (ev: { key: string; shiftKey: boolean; preventDefault: () => void }) => {
-                  if (ev.key !== 'Enter' && ev.key !== ' ') return;
+                onKeyDown: (ev: { key: string; shiftKey: boolean; currentTarget: EventTarget; preventDefault: () => void }) => {
+                  if (!pressesMark(ev.key, ev.currentTarget)) return;
                   ev.preventDefault();
                   pick(e.msg, ev.shiftKey);
                 },

@@ -5,6 +5,7 @@ import { showClock } from './format.ts';
 import type { Point } from './geometry.ts';
 import { nodeColor } from './palette.ts';
 import { countRender } from './render-count.ts';
+import { pressesMark } from './shortcuts.ts';
 import type { AttachFlight } from './useFlightMotion.ts';
 
 interface FlightDotProps {
@@ -56,7 +57,7 @@ export const FlightDot = memo(function FlightDot({ flight, names, from, to, sele
       aria-pressed={selected}
       onClick={toggle}
       onKeyDown={(e) => {
-        if (e.key === 'Enter' || e.key === ' ') {
+        if (pressesMark(e.key, e.currentTarget)) {
           e.preventDefault();
           toggle();
           // Chosen from the keyboard, its details take the focus: Let in, Duplicate and Drop are

@@ -6,6 +6,7 @@ import { describeLink } from './format.ts';
 import { nodePositions, STAGE_SIZE, type Point } from './geometry.ts';
 import { nodeColor } from './palette.ts';
 import { countRender } from './render-count.ts';
+import { pressesMark } from './shortcuts.ts';
 import { CROWDED_FLIGHTS, useFlightMotion } from './useFlightMotion.ts';
 import { linkKey } from '../sim/network.ts';
 
@@ -109,7 +110,7 @@ export function NetworkView() {
               aria-pressed={cut}
               onClick={toggle}
               onKeyDown={(e) => {
-                if (e.key === 'Enter' || e.key === ' ') {
+                if (pressesMark(e.key, e.currentTarget)) {
                   e.preventDefault();
                   toggle();
                 }

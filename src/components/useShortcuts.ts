@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { useSimulationStore } from '../store/context.tsx';
 import { loadScenarios } from '../deferred.ts';
-import { controlOwnsKey } from './shortcuts.ts';
+import { controlOwnsKey, focusedByPointer, trackFocusOrigin } from './shortcuts.ts';
 
 /**
  * Global keyboard shortcuts (see SHORTCUTS). Keys typed into a field, or a control's own keys
@@ -11,22 +11,8 @@ import { controlOwnsKey } from './shortcuts.ts';
 export function useShortcuts(): void {
   const store = useSimulationStore();
   useEffect(() => {
-    // Which element a pointer press focused, until focus moves by other means. A press focuses
-    // its control (or a label's) before the next key, so the focus that follows it is its own.
-    let pressing = false;
-    let pointerFocused: EventTarget | null = null;
-    const onPointerDown = (event: PointerEvent): void => {
-      pressing = true;
-      // A press on the control that already has focus moves no focus, but it is a press all the same.
-      const focused = document.activeElement;
-      if (focused && event.target instanceof Node && focused.contains(event.target)) pointerFocused = focused;
-    };
-    const onFocusIn = (event: FocusEvent): void => {
-      pointerFocused = pressing ? event.target : null;
-      pressing = false;
-    };
+    const stopTracking = trackFocusOrigin(window);
     const onKey = (event: KeyboardEvent): void => {
-      pressing = false;
       // The focused control acted on the key itself (a link, a flight or a diagram mark pressed
       // with Space, the timeline moved by an arrow): it is not a shortcut as well.
       if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return;
@@ -34,7 +20,7 @@ export function useShortcuts(): void {
       const { actions } = state;
       if (event.key === 'Escape') {
         // An open menu (the Session panel) closes first, giving focus back to its summary.
-        const menu = document.querySelector<HTMLDetailsElement>('details[open]');
+        const menu = document.querySelector<HTMLDetailsElement>('details.session-menu[open]');
         if (state.helpOpen) actions.setHelpOpen(false);
         else if (menu) {
           menu.open = false;
@@ -45,7 +31,7 @@ export function useShortcuts(): void {
         }
         return;
       }
-      if (controlOwnsKey(event.target, event.key, event.target === pointerFocused)) return;
+      if (controlOwnsKey(event.target, event.key, focusedByPointer(event.target))) return;
       // Behind the open help (a modal dialog) only its own key works: ? closes it.
       if (state.helpOpen && event.key !== '?') return;
       const inScenario = state.scenario !== undefined;
@@ -98,12 +84,9 @@ export function useShortcuts(): void {
       }
       event.preventDefault();
     };
-    window.addEventListener('pointerdown', onPointerDown, true);
-    window.addEventListener('focusin', onFocusIn, true);
     window.addEventListener('keydown', onKey);
     return () => {
-      window.removeEventListener('pointerdown', onPointerDown, true);
-      window.removeEventListener('focusin', onFocusIn, true);
+      stopTracking();
       window.removeEventListener('keydown', onKey);
     };
   }, [store]);

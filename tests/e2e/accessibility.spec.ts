@@ -150,10 +150,19 @@ test.describe('accessibility', () => {
     // A click on Next, then Space: play or pause, not Next again.
     await narration.getByRole('button', { name: 'Next' }).click();
     await expect(narration).toContainText('Step 2 of');
-    const playing = await page.getByRole('button', { name: 'Pause' }).isVisible();
+    // The step plays to its end and stops there.
+    await expect(page.getByRole('button', { name: 'Play' })).toBeVisible({ timeout: 15_000 });
     await page.keyboard.press(' ');
     await expect(narration).toContainText('Step 2 of');
-    await expect(page.getByRole('button', { name: playing ? 'Play' : 'Pause' })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
+    // A link clicked, then Space: play or pause, not the link again.
+    const link = page.getByRole('button', { name: /^Link A–B/ });
+    await link.click();
+    await expect(link).toHaveAttribute('aria-pressed', 'true');
+    await page.keyboard.press(' ');
+    await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
+    await expect(link).toHaveAttribute('aria-pressed', 'true');
+    await link.click();
     // The policy chosen with the mouse keeps focus; the remote's Page Down walks the narration
     // instead of choosing the last policy.
     const delivery = page.getByRole('combobox', { name: /^Delivery/ });
@@ -218,6 +227,21 @@ test.describe('accessibility', () => {
     for (let i = 0; i < 40 && (await step.getAttribute('aria-disabled')) !== 'true'; i++) await page.keyboard.press('Enter');
     await expect(step).toHaveAttribute('aria-disabled', 'true');
     await expect(step).toBeFocused();
+  });
+
+  test('with the mouse in manual mode: after Let in, Space plays, though focus moved on to Close', async ({ page }) => {
+    await app.goto('?seed=1');
+    await app.pause();
+    await page.getByRole('checkbox', { name: 'Manual delivery' }).check();
+    await app.send('A', 'Hello');
+    await app.stepUntilIdle();
+    await app.clickFlight(app.flights({ msg: 'A1', to: 'B' }));
+    await page.getByRole('button', { name: 'Let A1 in' }).click();
+    const close = app.flightDetails.getByRole('button', { name: 'Close' });
+    await expect(close).toBeFocused();
+    await page.keyboard.press(' ');
+    await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
+    await expect(close).toBeVisible();
   });
 
   test('by keyboard in manual mode: letting a message in keeps focus in the details, Esc closes them, P keeps focus on a control', async ({ page }) => {
@@ -285,6 +309,11 @@ test.describe('accessibility', () => {
     await page.getByRole('button', { name: '◀ Back' }).click();
     await expect(announcer).toContainText(/Back to \d+\.\d\d s/);
     expect((await lines()).filter((line) => !before.includes(line) && !line.startsWith('Back to'))).toEqual([]);
+    // A policy switch replays the same moment: neither news nor a step back.
+    const after = await lines();
+    await page.getByRole('combobox', { name: /^Delivery/ }).selectOption('total');
+    await page.waitForTimeout(300); // the replay's render
+    expect(await lines()).toEqual(after);
   });
 
   test('a scenario’s steps are read out as they open, and a delivery out of causal order says so', async ({ page }) => {
