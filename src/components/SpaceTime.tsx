@@ -314,12 +314,8 @@ export function SpaceTime() {
             <DiagramDots shown={live} place={place} labelSlots={liveLabels.slots} sent={diagram.sent} pick={pick} />
           </PlotLayer>
         </div>
-        {hidden > 0 && (
-          <output className="spacetime-note">
-            Too many to draw at once: the latest {(settled.events.length + live.events.length).toLocaleString('en')} of{' '}
-            {(settled.events.length + live.events.length + hidden).toLocaleString('en')} events in view
-          </output>
-        )}
+        {/* Not a live region: its counts change as the window moves. */}
+        {hidden > 0 && <p className="spacetime-note">Too many to draw at once: only the latest marks in view are drawn</p>}
       </figure>
     </div>
   );

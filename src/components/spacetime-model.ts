@@ -39,7 +39,7 @@ export interface DiagramWindow {
   readonly events: readonly DiagramEvent[];
   readonly arrows: readonly DiagramArrow[];
   readonly waits: readonly DiagramWait[];
-  /** Dots of the window left out by `latestOf`, if any. */
+  /** Marks of the window (dots, arrows and waits) left out by `latestOf`, if any. */
   readonly hidden?: number;
 }
 
@@ -198,12 +198,14 @@ export function liveFrom(shown: DiagramWindow, atMs: number): DiagramWindow {
  */
 export const MAX_MARKS = 2_000;
 
-/** `shown` with at most `max` marks of each kind, the latest; `hidden` counts the dots left out. */
+/** `shown` with at most `max` marks of each kind, the latest; `hidden` counts the marks left out. */
 export function latestOf(shown: DiagramWindow, max: number = MAX_MARKS): DiagramWindow {
-  const hidden = Math.max(0, shown.events.length - max);
-  if (hidden === 0 && shown.arrows.length <= max && shown.waits.length <= max) return shown;
+  const over = (count: number): number => Math.max(0, count - max);
+  const dots = over(shown.events.length);
+  const hidden = dots + over(shown.arrows.length) + over(shown.waits.length);
+  if (hidden === 0) return shown;
   // Arrows come by arrival and waits by start, each kind's long ones and open waits last.
-  return { firstEvent: shown.firstEvent + hidden, events: shown.events.slice(hidden), arrows: shown.arrows.slice(-max), waits: shown.waits.slice(-max), hidden };
+  return { firstEvent: shown.firstEvent + dots, events: shown.events.slice(dots), arrows: shown.arrows.slice(-max), waits: shown.waits.slice(-max), hidden };
 }
 
 const indexes = new WeakMap<readonly TraceEvent[], DiagramIndex>();
