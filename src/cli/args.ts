@@ -28,7 +28,7 @@ const MAX_TRACE_EVENTS = 2_000_000;
 const MAX_CLOCK_ENTRIES = 50_000_000;
 
 /** The usage text printed by `--help` and after a bad argument. */
-export const USAGE = `usage: npm run sim -- [options]
+export const USAGE = `usage: npm run -s sim -- [options]
   --nodes N        number of nodes, 2-702 (default 3)
   --messages M     messages to send in all (default 20)
   --seed S         integer seed, 0-4294967295 (default 1)

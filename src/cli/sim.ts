@@ -22,8 +22,10 @@ if ('help' in parsed) {
 }
 if ('error' in parsed) fail(`${parsed.error} (--help lists the options)`, 2);
 const { options } = parsed;
-// npm runs scripts from the project's root; a relative --out is meant from where it was typed.
-const out = options.out === undefined ? undefined : resolve(process.env.INIT_CWD ?? process.cwd(), options.out);
+// `npm run sim` runs from the project's root; a relative --out is meant from where it was typed.
+// (INIT_CWD reaches every child of npm, so only this script's own run reads it.)
+const typedIn = process.env.npm_lifecycle_event === 'sim' ? process.env.INIT_CWD : undefined;
+const out = options.out === undefined ? undefined : resolve(typedIn ?? process.cwd(), options.out);
 const world = new World({
   nodeCount: options.nodes,
   seed: options.seed,

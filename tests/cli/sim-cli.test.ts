@@ -91,7 +91,7 @@ describe('npm run sim', () => {
 
   it('writes a relative --out where the command was typed, not in the project npm runs it from', () => {
     const dir = mkdtempSync(join(tmpdir(), 'sim-'));
-    const result = spawnSync(TSX, ['src/cli/sim.ts', '--messages', '2', '--out', 'here.json'], { encoding: 'utf8', env: { ...process.env, INIT_CWD: dir } });
+    const result = spawnSync(TSX, ['src/cli/sim.ts', '--messages', '2', '--out', 'here.json'], { encoding: 'utf8', env: { ...process.env, INIT_CWD: dir, npm_lifecycle_event: 'sim' } });
     expect(result.status).toBe(0);
     expect(result.stderr).toContain(`trace in ${join(dir, 'here.json')}`);
     expect(JSON.parse(readFileSync(join(dir, 'here.json'), 'utf8')).format).toBe('causal-chat-trace');
