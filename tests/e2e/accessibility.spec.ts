@@ -24,6 +24,15 @@ function contrastRatio(a: string, b: string): number {
   return Math.round((((hi ?? 0) + 0.05) / ((lo ?? 0) + 0.05)) * 100) / 100;
 }
 
+/** Manual delivery, paused, with A1 from A waiting outside B and C. */
+async function parkA1(app: ClassroomPage): Promise<void> {
+  await app.goto('?seed=1');
+  await app.pause();
+  await app.page.getByRole('checkbox', { name: 'Manual delivery' }).check();
+  await app.send('A', 'Hello');
+  await app.stepUntilIdle();
+}
+
 /** A short run with a buffered message, so the checks see every kind of content. */
 async function busyView(app: ClassroomPage): Promise<void> {
   await app.goto('?seed=9');
@@ -230,11 +239,7 @@ test.describe('accessibility', () => {
   });
 
   test('with the mouse in manual mode: after Let in, Space plays, though focus moved on to Close', async ({ page }) => {
-    await app.goto('?seed=1');
-    await app.pause();
-    await page.getByRole('checkbox', { name: 'Manual delivery' }).check();
-    await app.send('A', 'Hello');
-    await app.stepUntilIdle();
+    await parkA1(app);
     await app.clickFlight(app.flights({ msg: 'A1', to: 'B' }));
     await page.getByRole('button', { name: 'Let A1 in' }).click();
     const close = app.flightDetails.getByRole('button', { name: 'Close' });
@@ -245,11 +250,7 @@ test.describe('accessibility', () => {
   });
 
   test('by keyboard in manual mode: letting a message in keeps focus in the details, Esc closes them, P keeps focus on a control', async ({ page }) => {
-    await app.goto('?seed=1');
-    await app.pause();
-    await page.getByRole('checkbox', { name: 'Manual delivery' }).check();
-    await app.send('A', 'Hello');
-    await app.stepUntilIdle();
+    await parkA1(app);
     const flight = app.flights({ msg: 'A1', to: 'B' });
     await flight.focus();
     await page.keyboard.press('Enter');
