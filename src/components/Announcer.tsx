@@ -46,8 +46,8 @@ export function Announcer() {
   const position = useSimulation((s) => s.scenario);
   const run = useSimulation((s) => s.runSerial);
   const policy = useSimulation((s) => s.settings.policy);
-  /** The run, policy and trace length last rendered, the first event still news, and the last step back. */
-  // Time travel rebuilds the run (a new trace, the same run): only a new run starts afresh.
+  // The run, policy and trace length last rendered, the first event still news, and the last
+  // step back. Time travel rebuilds the run (a new trace, the same run): only a new run starts afresh.
   const [seen, setSeen] = useState<Seen>({ run, policy, length, from: 0, back: undefined });
   let memory = seen;
   if (seen.run !== run) memory = { run, policy, length, from: 0, back: undefined };

@@ -2,6 +2,7 @@ import { useLayoutEffect, useRef, type FocusEvent } from 'react';
 import { useSimulation } from '../store/context.tsx';
 import { Stamp } from './ClockView.tsx';
 import { showSeconds } from './format.ts';
+import { focusedByPointer } from './shortcuts.ts';
 
 /** Details of the flight the user clicked, while it is in transit. */
 export function FlightDetails() {
@@ -11,14 +12,20 @@ export function FlightDetails() {
   const selectFlight = useSimulation((s) => s.actions.selectFlight);
   const dispatch = useSimulation((s) => s.actions.dispatch);
   /**
-   * Whether focus is in the details: pressing Let in (or Drop) takes the button away with the
-   * flight, and focus, which would fall to the page, goes to what the details show next.
+   * Where focus goes with the details. A flight chosen from the keyboard hands it to them, so
+   * Let in, Duplicate and Drop are one Tab away instead of past every other flight and the
+   * Faults panel. Pressing Let in (or Drop) takes its button away with the flight: focus, which
+   * would fall to the page, stays in what the details show next.
    */
   const box = useRef<HTMLParagraphElement>(null);
   const focused = useRef(false);
+  const shownFor = useRef<number | undefined>(undefined);
   useLayoutEffect(() => {
+    const active = document.activeElement;
+    const chosenByKey = selected !== shownFor.current && active?.matches('[data-testid="flight"]') === true && !focusedByPointer(active);
+    shownFor.current = selected;
     if (selected === undefined) focused.current = false;
-    else if (focused.current && box.current && !box.current.contains(document.activeElement)) box.current.querySelector('button')?.focus();
+    else if (chosenByKey || (focused.current && !box.current?.contains(active))) box.current?.querySelector('button')?.focus();
   });
   const focusProps = {
     ref: box,

@@ -60,9 +60,6 @@ export const FlightDot = memo(function FlightDot({ flight, names, from, to, sele
         if (pressesMark(e.key, e.currentTarget)) {
           e.preventDefault();
           toggle();
-          // Chosen from the keyboard, its details take the focus: Let in, Duplicate and Drop are
-          // one Tab away instead of past every other flight and the Faults panel.
-          if (!selected) requestAnimationFrame(() => document.querySelector<HTMLElement>('.details button')?.focus());
         }
       }}
     >
