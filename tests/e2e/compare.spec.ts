@@ -12,6 +12,17 @@ async function openCompared(page: Page, query: string, width = 1280, height = 72
   return app;
 }
 
+/** Opens scenario `id` at 1280×720 and presses its Next until step `step`; returns the page and the Next button. */
+async function openScenarioAt(page: Page, id: string, step: number): Promise<{ app: ClassroomPage; next: Locator }> {
+  const app = new ClassroomPage(page);
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await app.goto();
+  await page.getByRole('combobox', { name: 'Scenario' }).selectOption(id);
+  const next = page.getByRole('button', { name: 'Next' });
+  for (let n = 2; n <= step; n++) await next.click();
+  return { app, next };
+}
+
 /** With 3 nodes and the default delays, this seed makes B's reply reach C before A's question. */
 const OVERTAKING_SEED = 9;
 
@@ -142,12 +153,7 @@ test('comparing eight nodes, a pane is a tab stop only while it scrolls', async 
 });
 
 test('a flagged message taller than its small chat shows from its beginning: the FIFO scenario’s answer before its question', async ({ page }) => {
-  const app = new ClassroomPage(page);
-  await page.setViewportSize({ width: 1280, height: 720 });
-  await app.goto();
-  await page.getByRole('combobox', { name: 'Scenario' }).selectOption('fifo');
-  const next = page.getByRole('button', { name: 'Next' });
-  for (let step = 2; step <= 4; step++) await next.click();
+  const { app, next } = await openScenarioAt(page, 'fifo', 4);
   await expect(page.getByRole('button', { name: 'Play' })).toBeVisible({ timeout: 15_000 });
   const chat = page.getByTestId('inbox-C');
   const b1 = chat.locator('[data-msg="B1"]');
@@ -183,12 +189,7 @@ test('a flagged message taller than its small chat shows from its beginning: the
 });
 
 test('at the end of the total order scenario every window of both rows shows both messages’ text', async ({ page }) => {
-  const app = new ClassroomPage(page);
-  await page.setViewportSize({ width: 1280, height: 720 });
-  await app.goto();
-  await page.getByRole('combobox', { name: 'Scenario' }).selectOption('total');
-  const next = page.getByRole('button', { name: 'Next' });
-  for (let step = 2; step <= 3; step++) await next.click();
+  await openScenarioAt(page, 'total', 3);
   for (const prefix of ['', 'compare-']) {
     for (const node of ['A', 'B', 'C']) {
       const chat = page.getByTestId(`${prefix}inbox-${node}`);

@@ -20,6 +20,16 @@ function stageOvertaking(store: SimulationStore): void {
   actions.send(1, 'Answer!');
 }
 
+/** Seed 3, compared under total order, with two concurrent sends: total order's numbers fly after the run is done. */
+function comparedUnderTotal(): SimulationStore {
+  const store = createSimulationStore({ ...DEFAULT_SETTINGS, seed: 3 }, [], { playing: false });
+  const { actions } = store.getState();
+  actions.setComparePolicy('total');
+  actions.send(1, 'Question');
+  actions.send(2, 'Also');
+  return store;
+}
+
 describe('comparing two policies on the same run', () => {
   it('switched on mid-run, the comparison replays the same sends at the same instant', () => {
     const store = createSimulationStore({ ...DEFAULT_SETTINGS, seed: 9 }, [], { playing: false });
@@ -95,11 +105,8 @@ describe('comparing two policies on the same run', () => {
   });
 
   it('Step goes on while the comparison still has sequence numbers in flight, until both runs are done', () => {
-    const store = createSimulationStore({ ...DEFAULT_SETTINGS, seed: 3 }, [], { playing: false });
+    const store = comparedUnderTotal();
     const { actions } = store.getState();
-    actions.setComparePolicy('total');
-    actions.send(1, 'Question');
-    actions.send(2, 'Also');
     let steps = 0;
     while (store.getState().canStep && steps < 100) {
       actions.step();
@@ -115,11 +122,8 @@ describe('comparing two policies on the same run', () => {
   });
 
   it('Back undoes one step of either row: a step only the comparison took is undone alone', () => {
-    const store = createSimulationStore({ ...DEFAULT_SETTINGS, seed: 3 }, [], { playing: false });
+    const store = comparedUnderTotal();
     const { actions } = store.getState();
-    actions.setComparePolicy('total');
-    actions.send(1, 'Question');
-    actions.send(2, 'Also');
     /** What both rows show: the two traces' lengths and the moment. */
     const shown = (): [number, number, number] => {
       const { traceLength, compareTraceLength, now } = store.getState();
