@@ -15,7 +15,8 @@ export function FlightDetails() {
    * Where focus goes with the details. A flight chosen from the keyboard hands it to them, so
    * Let in, Duplicate and Drop are one Tab away instead of past every other flight and the
    * Faults panel. Pressing Let in (or Drop) takes its button away with the flight: focus, which
-   * would fall to the page, stays in what the details show next.
+   * would fall to the page, stays in what the details show next. Closing them (Close or Esc)
+   * from inside gives focus back to the flight they were for, or to the hint when it has gone.
    */
   const box = useRef<HTMLParagraphElement>(null);
   const focused = useRef(false);
@@ -23,9 +24,16 @@ export function FlightDetails() {
   useLayoutEffect(() => {
     const active = document.activeElement;
     const chosenByKey = selected !== shownFor.current && active?.matches('[data-testid="flight"]') === true && !focusedByPointer(active);
+    const closed = shownFor.current;
     shownFor.current = selected;
-    if (selected === undefined) focused.current = false;
-    else if (chosenByKey || (focused.current && !box.current?.contains(active))) box.current?.querySelector('button')?.focus();
+    if (selected === undefined) {
+      const lost = active === null || active === document.body;
+      if (focused.current && closed !== undefined && lost) {
+        const dot = document.querySelector<SVGGElement>(`[data-testid="flight"][data-flight="${closed}"]`);
+        (dot ?? box.current)?.focus();
+      }
+      focused.current = false;
+    } else if (chosenByKey || (focused.current && !box.current?.contains(active))) box.current?.querySelector('button')?.focus();
   });
   const focusProps = {
     ref: box,
@@ -37,7 +45,11 @@ export function FlightDetails() {
     },
   };
   if (selected === undefined) {
-    return <p className="hint">Click a flying message for its details (and to let it in, drop or duplicate it); click a link to cut or heal it.</p>;
+    return (
+      <p className="hint" ref={box} tabIndex={-1}>
+        Click a flying message for its details (and to let it in, drop or duplicate it); click a link to cut or heal it.
+      </p>
+    );
   }
   if (!flight) {
     return (

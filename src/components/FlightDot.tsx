@@ -46,6 +46,7 @@ export const FlightDot = memo(function FlightDot({ flight, names, from, to, sele
       ref={ref}
       className={`flight ${status}${selected ? ' selected' : ''}`}
       data-testid="flight"
+      data-flight={flight.id}
       data-msg={message.id}
       data-from={fromName}
       data-to={toName}

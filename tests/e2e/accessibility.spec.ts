@@ -249,7 +249,7 @@ test.describe('accessibility', () => {
     await expect(close).toBeVisible();
   });
 
-  test('by keyboard in manual mode: letting a message in keeps focus in the details, Esc closes them, P keeps focus on a control', async ({ page }) => {
+  test('by keyboard in manual mode: letting a message in keeps focus in the details, closing them gives it back, P keeps focus on a control', async ({ page }) => {
     await parkA1(app);
     // Reached by Tab (the setup's last focus came from the mouse).
     await app.flights({ msg: 'A1', to: 'B' }).focus();
@@ -262,6 +262,9 @@ test.describe('accessibility', () => {
     await page.keyboard.press('Enter');
     await expect(app.flightDetails).toContainText('That message has arrived');
     await expect(app.flightDetails.getByRole('button', { name: 'Close' })).toBeFocused();
+    // Closed from inside, the details give focus to the hint, their flight having gone.
+    await page.keyboard.press('Enter');
+    await expect(page.locator('.hint').filter({ hasText: 'Click a flying message' })).toBeFocused();
     // Esc closes the Session menu, then the details of a selected flight.
     await page.getByText('Session', { exact: true }).click();
     await expect(page.getByRole('button', { name: 'Copy link' })).toBeVisible();
@@ -272,6 +275,8 @@ test.describe('accessibility', () => {
     await expect(page.getByRole('button', { name: 'Let A1 in' })).toBeVisible();
     await page.keyboard.press('Escape');
     await expect(page.getByRole('button', { name: 'Let A1 in' })).toHaveCount(0);
+    // ... and focus goes back to the flight they were for.
+    await expect(app.flights({ msg: 'A1', to: 'C' })).toBeFocused();
     // Presenter mode hides the Faults panel: focus there goes to Play.
     await page.getByRole('button', { name: 'Set', exact: true }).focus();
     await page.keyboard.press('p');
