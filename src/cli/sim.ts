@@ -3,8 +3,7 @@ import { resolve } from 'node:path';
 import { DEFAULT_NETWORK } from '../sim/network.ts';
 import { RUN_LIMITS } from '../sim/run.ts';
 import { toShiViz } from '../sim/shiviz.ts';
-import { serializeTrace } from '../sim/trace.ts';
-import { MAX_TRACE_CHARS } from '../sim/trace-file.ts';
+import { MAX_TRACE_CHARS, serializeRunTrace } from '../sim/trace-file.ts';
 import { World } from '../sim/world.ts';
 import { MAX_NODES } from '../store/settings.ts';
 import { parseSimArgs, USAGE } from './args.ts';
@@ -34,7 +33,9 @@ const world = new World({
   workload: { messages: options.messages, meanGapMs: options.meanGapMs },
 });
 world.runToQuiet();
-const text = options.format === 'shiviz' ? toShiViz(world.toTrace()) : serializeTrace(world.toTrace());
+// The JSON trace says where the run went quiet, so the app opens it there, not at its last event.
+const run = { config: world.config, commands: world.commands, processed: world.processed, now: world.now };
+const text = options.format === 'shiviz' ? toShiViz(world.toTrace()) : serializeRunTrace(run, world.toTrace());
 
 /** The summary, once the trace is written; and what keeps the app from opening it, if anything. */
 function summarise(): void {

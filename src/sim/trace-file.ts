@@ -15,12 +15,12 @@ export interface ImportedTrace {
 }
 
 /**
- * Writes a run as a `causal-chat-trace` v1 file: the trace of its replay, then three fields
- * that v1 readers ignore and this importer uses to replay exactly: `commands` (the logged
- * commands, one per line), `processed` and `now` (where the run stood).
+ * Writes a run as a `causal-chat-trace` v1 file: its trace, then three fields that v1 readers
+ * ignore and this importer uses to replay exactly: `commands` (the logged commands, one per
+ * line), `processed` and `now` (where the run stood, which may be past its last event: the
+ * last acknowledgements leave none). The trace is the run's replay unless the caller has it.
  */
-export function serializeRunTrace(run: RunRecord): string {
-  const trace = replayRun(run).toTrace();
+export function serializeRunTrace(run: RunRecord, trace: Trace = replayRun(run).toTrace()): string {
   const head = serializeTrace(trace).replace(/\n}\n$/, '');
   const lines = run.commands.map((logged) => `    ${JSON.stringify(logged)}`);
   const commands = lines.length > 0 ? `[\n${lines.join(',\n')}\n  ]` : '[]';

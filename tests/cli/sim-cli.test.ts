@@ -5,6 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseSimArgs } from '../../src/cli/args.ts';
+import { replayRun } from '../../src/sim/run.ts';
+import { importTrace } from '../../src/sim/trace-file.ts';
 
 const TSX = join('node_modules', '.bin', 'tsx');
 
@@ -123,6 +125,18 @@ describe('npm run sim', () => {
     );
     for (const sequence of sequences) expect(sequence).toEqual(sequences[0]);
     expect(spawnSync(TSX, args, { encoding: 'utf8' }).stdout).toBe(result.stdout);
+  });
+
+  it('writes where the run went quiet, so the app opens it there and not at its last event', () => {
+    // Reliable delivery's last acknowledgements leave no event in the trace, but take time.
+    const result = spawnSync(TSX, ['src/cli/sim.ts', '--nodes', '3', '--messages', '6', '--seed', '5', '--loss', '0.2', '--reliable', 'on'], { encoding: 'utf8' });
+    expect(result.status).toBe(0);
+    const quietAt = Number(/quiet at t=(\d+) ms/.exec(result.stderr)?.[1]);
+    const imported = importTrace(result.stdout);
+    if ('error' in imported) throw new Error(imported.error);
+    expect(imported.run.now).toBe(quietAt);
+    expect(imported.run.now).toBeGreaterThan(imported.trace.events.at(-1)?.t ?? Infinity);
+    expect(replayRun(imported.run).nextEventAt).toBeUndefined();
   });
 
   it('writes the same run as a ShiViz log with --format shiviz', () => {
