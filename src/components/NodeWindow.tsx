@@ -52,7 +52,9 @@ export function NodeWindow({ index, pane = 'main' }: { index: number; pane?: Pan
         <span className="badge" style={{ background: nodeColor(index) }} aria-hidden="true">
           {name}
         </span>
-        <h2>Node {name}</h2>
+        <h2>
+          <span>Node {name}</span>
+        </h2>
         <ClockView name={name} names={names} clock={node.clock} testId={`${prefix}clock-${name}`} />
       </header>
       <Inbox name={name} index={index} names={names} entries={node.inbox} marks={marks} testId={`${prefix}inbox-${name}`} under={under} />

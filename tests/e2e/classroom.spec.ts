@@ -253,6 +253,32 @@ test.describe('classroom view', () => {
     });
   }
 
+  test('a narrow window keeps its clock beside its badge: the name gives way, whole or not at all', async ({ page }) => {
+    // At 1024×768 the clock went under the name, and in presenter mode four windows showed one message each.
+    const cases = [
+      { width: 1024, height: 768, nodes: 3, presenter: false, name: false },
+      { width: 1024, height: 768, nodes: 3, presenter: true, name: false },
+      { width: 1024, height: 768, nodes: 4, presenter: true, name: false },
+      { width: 1280, height: 720, nodes: 3, presenter: false, name: true },
+    ];
+    for (const { width, height, nodes, presenter, name } of cases) {
+      const what = `${nodes} nodes at ${width} px${presenter ? ' in presenter mode' : ''}`;
+      await page.setViewportSize({ width, height });
+      await app.goto(`?nodes=${nodes}&seed=1`);
+      if ((await page.locator('.app.presenter').count()) !== (presenter ? 1 : 0)) await page.keyboard.press('p');
+      await expect(page.locator('.app.presenter')).toHaveCount(presenter ? 1 : 0);
+      const head = app.node('A').locator('.node-head');
+      const badge = await app.box(head.locator('.badge'));
+      const clock = await app.box(head.locator('.clock'));
+      expect(clock.y, `clock beside the badge, ${what}`).toBeLessThan(badge.y + badge.height);
+      const heading = await app.box(head.locator('h2'));
+      const label = await app.box(head.locator('h2 > span'));
+      const shown = label.y < heading.y + heading.height;
+      expect(shown, `name shown, ${what}`).toBe(name);
+      if (shown) expect(label.x + label.width, `name whole, ${what}`).toBeLessThanOrEqual(heading.x + heading.width + 0.5);
+    }
+  });
+
   test('8 nodes on a 1024×768 projector keep each clock on one line and each stamp whole, in both modes', async ({ page }) => {
     await page.setViewportSize({ width: 1024, height: 768 });
     await app.goto('?nodes=8&seed=1');
