@@ -1,4 +1,5 @@
 import { formatClock } from '../sim/clock.ts';
+import { nodeName } from '../sim/names.ts';
 import type { TraceEvent } from '../sim/trace.ts';
 import type { DeliveryPolicy } from '../sim/message.ts';
 import type { DelayDistribution, LinkSettings, NetworkConfig } from '../sim/network.ts';
@@ -86,15 +87,23 @@ function carried(msg: string, control: ControlKind | undefined): string {
   return msg;
 }
 
-/** Network settings in words, naming only the faults in force: `delay 300–2500 ms, loss 30%, reliable delivery`. */
-function describeNetwork(network: Omit<NetworkConfig, 'links'>): string {
+/**
+ * Network settings in words, naming only the faults in force, then each link's own settings:
+ * `delay 300–2500 ms, loss 30%, reliable delivery; A→C: loss 100%`.
+ */
+function describeNetwork(network: Omit<NetworkConfig, 'links'> & { readonly links?: NetworkConfig['links'] }): string {
   const parts = [`delay ${describeDelay(network.delay)}`];
   if (network.lossRate > 0) parts.push(`loss ${showPercent(network.lossRate)}%`);
   if (network.dupRate > 0) parts.push(`duplication ${showPercent(network.dupRate)}%`);
   if (network.reliable === true) parts.push('reliable delivery');
   if (network.partitionMode === 'drop') parts.push('cut links drop messages');
   if (network.manual) parts.push('manual delivery');
-  return parts.join(', ');
+  const links = Object.entries(network.links ?? {}).flatMap(([key, link]) => {
+    const [from, to] = key.split('>').map(Number);
+    const settings = describeLink(link);
+    return settings.length > 0 ? [`${nodeName(from ?? 0)}→${nodeName(to ?? 0)}: ${settings.join(', ')}`] : [];
+  });
+  return [parts.join(', '), ...links].join('; ');
 }
 
 /** A rate from 0 to 1 as a percentage without float noise: `0.3` → `30`. */

@@ -91,7 +91,7 @@ function reconstructRun(config: WorldConfig, events: readonly Record<string, unk
       }
       world.apply({ kind: 'send', node: from, text: event.text });
     } else if (type === 'network') {
-      const network = checkNetwork({ ...(isRecord(event.network) ? event.network : {}), links: {} }, world.names.length, `event ${k + 1}`);
+      const network = checkNetwork({ links: {}, ...(isRecord(event.network) ? event.network : {}) }, world.names.length, `event ${k + 1}`);
       if (isError(network)) return { error: `Event ${k + 1} has wrong network settings: ${network.error}.` };
       world.apply({ kind: 'network', network });
     } else {

@@ -55,7 +55,8 @@ export type TraceEvent =
       readonly t: number;
       /** The network settings changed; they apply to transmissions from now on. */
       readonly type: 'network';
-      readonly network: Omit<NetworkConfig, 'links'>;
+      /** The new settings; `links` only when some link has settings of its own. */
+      readonly network: Omit<NetworkConfig, 'links'> & { readonly links?: NetworkConfig['links'] };
     }
   | {
       readonly t: number;

@@ -717,8 +717,9 @@ export class World {
     const leavingManual = this.network.manual && !network.manual;
     this.network = network;
     if (this.record) {
-      const { links: _links, ...settings } = network;
-      this.events.push({ t: this.now, type: 'network', network: settings });
+      // A link's own settings are part of the event only when some link has them.
+      const { links, ...settings } = network;
+      this.events.push({ t: this.now, type: 'network', network: Object.keys(links).length > 0 ? network : settings });
     }
     if (leavingManual) {
       const parked = [...this.flights.values()].filter((f) => f.status === 'parked');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { listSomeInWords } from '../../src/components/format.ts';
+import { describeEvent, listSomeInWords } from '../../src/components/format.ts';
+import { DEFAULT_NETWORK } from '../../src/sim/network.ts';
 import { nearbyIds } from '../../src/components/Inspector.tsx';
 
 const ids = (n: number): string[] => Array.from({ length: n }, (_, i) => `A${i + 1}`);
@@ -42,5 +43,16 @@ describe('nearbyIds', () => {
     expect(near.ids).toHaveLength(16);
     expect(nearbyIds(ids(1000), 'A900', 'A1').ids[0]).toBe('A1');
     expect(nearbyIds(ids(1000), 'A1', 'A2').ids).toHaveLength(15);
+  });
+});
+
+describe('describeEvent', () => {
+  it('names each link’s own settings in a network change, as the Faults panel set them', () => {
+    const { links: _links, ...settings } = DEFAULT_NETWORK;
+    expect(describeEvent({ t: 0, type: 'network', network: settings })).toBe('network changed: delay 300–2500 ms');
+    const links = { '0>2': { lossRate: 1 }, '1>0': { delay: { kind: 'fixed', ms: 3000 }, dupRate: 0.5 } } as const;
+    expect(describeEvent({ t: 0, type: 'network', network: { ...DEFAULT_NETWORK, lossRate: 0.3, links } })).toBe(
+      'network changed: delay 300–2500 ms, loss 30%; A→C: loss 100%; B→A: delay 3000 ms, duplication 50%',
+    );
   });
 });

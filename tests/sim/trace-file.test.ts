@@ -54,6 +54,22 @@ describe('trace files', () => {
     expect(imported.run.config.network.links).toEqual({ '0>2': { lossRate: 1 } });
   });
 
+  it('a link set mid-run is in its network event, and a trace without a command log is rebuilt with it', () => {
+    const world = new World({ nodeCount: 3, seed: 1, policy: 'causal', network: DEFAULT_NETWORK });
+    world.apply({ kind: 'network', network: { ...DEFAULT_NETWORK, links: { '0>2': { lossRate: 1 } } } });
+    world.apply({ kind: 'send', node: 0, text: 'Lunch?' });
+    world.runToQuiet();
+    const trace = world.toTrace();
+    expect(trace.events[0]).toMatchObject({ type: 'network', network: { links: { '0>2': { lossRate: 1 } } } });
+    expect(trace.events).toContainEqual(expect.objectContaining({ type: 'drop', node: 'C', reason: 'loss' }));
+    // Settings without a link of their own write no links, as before.
+    world.apply({ kind: 'network', network: DEFAULT_NETWORK });
+    expect(world.toTrace().events.at(-1)).toEqual({ t: world.now, type: 'network', network: { ...DEFAULT_NETWORK, links: undefined } });
+    const imported = importTrace(serializeTrace(world.toTrace()));
+    if (isError(imported)) throw new Error(imported.error);
+    expect(serializeTrace(imported.trace)).toBe(serializeTrace(world.toTrace()));
+  });
+
   it('a trace without a command log is rebuilt from its sends, cuts and heals', () => {
     fc.assert(
       fc.property(userRuns, (user) => {
