@@ -1,4 +1,4 @@
-import { useMemo, type ReactNode } from 'react';
+import { useLayoutEffect, useMemo, useRef, type ReactNode } from 'react';
 import { explainOrder, relateMessages } from '../sim/causality.ts';
 import { useSimulation } from '../store/context.tsx';
 import { Stamp, WithStamps } from './ClockView.tsx';
@@ -70,7 +70,7 @@ export function Inspector() {
           Listed: the messages sent just before and after it. Shift-click any message id to compare with another.
         </p>
       )}
-      {second && <Comparison a={first} b={second} names={names} />}
+      {second && <Comparison key={`${first.id} ${second.id}`} a={first} b={second} names={names} />}
     </section>
   );
 }
@@ -99,8 +99,14 @@ export function nearbyIds(ids: readonly string[], first: string, second: string 
 /** Two timestamps entry by entry, and the verdict with its reason. */
 function Comparison({ a, b, names }: { a: { id: string; vc: readonly number[] }; b: { id: string; vc: readonly number[] }; names: readonly string[] }) {
   const result = explainOrder({ ...a, sender: 0, seq: 0, text: '', sentAt: 0 }, { ...b, sender: 0, seq: 0, text: '', sentAt: 0 }, names, showClock);
+  // Opened below the inspector's fold, the comparison used to stay out of sight: a Shift-click
+  // seemed to do nothing. (Each pair mounts its own comparison; see the key below.)
+  const box = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    box.current?.scrollIntoView?.({ block: 'nearest' });
+  }, []);
   return (
-    <div className="comparison">
+    <div className="comparison" ref={box}>
       <table>
         <caption className="visually-hidden">
           {a.id} and {b.id} entry by entry

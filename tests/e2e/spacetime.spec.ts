@@ -79,6 +79,11 @@ test.describe('space-time diagram, inspection and time travel', () => {
     await expect(app.message('C', 'B1').getByRole('button', { name: 'B1' })).toHaveAttribute('aria-pressed', 'true');
     await send('A1').click({ force: true, modifiers: ['Shift'] });
     await expect(page.getByTestId('verdict')).toContainText('A1 happened before B1');
+    // The comparison scrolls inside the inspector; its hidden caption made the whole page scroll.
+    const m = await app.pageOverflow();
+    expect(m.scrollHeight, 'page height with a comparison open').toBeLessThanOrEqual(m.innerHeight);
+    // ... and it comes into the inspector's view.
+    await expect(page.locator('.inspector table')).toBeInViewport();
     const follow = page.getByRole('button', { name: 'Follow now' });
     const box = await page.getByTestId('spacetime-plot').boundingBox();
     if (!box) throw new Error('the diagram is not on the page');
