@@ -1,4 +1,5 @@
 import { useSimulation } from '../store/context.tsx';
+import { POLICY_LABELS } from './format.ts';
 
 /** The scenario picker's id (in SessionMenu). */
 export const SCENARIO_PICKER_ID = 'scenario-picker';
@@ -6,6 +7,7 @@ export const SCENARIO_PICKER_ID = 'scenario-picker';
 /** The open scenario's narration, one step at a time, with Back and Next. */
 export function ScenarioPanel() {
   const position = useSimulation((s) => s.scenario);
+  const policy = useSimulation((s) => s.settings.policy);
   const actions = useSimulation((s) => s.actions);
   const scenario = position?.scenario;
   const step = position && scenario?.steps[position.step];
@@ -22,6 +24,11 @@ export function ScenarioPanel() {
         <strong>{step.title}</strong>. {step.narration}
         {last && <em> The scenario ends here; carry on freely.</em>}
       </p>
+      {policy !== scenario.policy && (
+        <p className="narration-policy">
+          Delivery here: {POLICY_LABELS[policy]}, as you chose; the narration tells of {POLICY_LABELS[scenario.policy]}.
+        </p>
+      )}
       <div className="narration-actions">
         <button type="button" onClick={() => actions.scenarioStep(-1)} aria-disabled={position.step === 0}>
           Back

@@ -44,10 +44,11 @@ export function scenarioConfig(scenario: Scenario): WorldConfig {
 /**
  * The run of a scenario as it stands right after step `step`'s actions: steps 0 to `step`
  * played in order, each at its `atMs` or when the run before it has gone quiet. The same
- * scenario and step always give the same run.
+ * scenario and step always give the same run. `policy` replaces the scenario's own, as a
+ * teacher who changed the delivery policy mid-scenario keeps it for the next steps.
  */
-export function scenarioRun(scenario: Scenario, step: number): RunRecord {
-  const config = scenarioConfig(scenario);
+export function scenarioRun(scenario: Scenario, step: number, policy: DeliveryPolicy = scenario.policy): RunRecord {
+  const config = { ...scenarioConfig(scenario), policy };
   const world = new World(config);
   const last = Math.min(Math.max(0, step), scenario.steps.length - 1);
   for (let i = 0; i <= last; i++) {

@@ -447,7 +447,8 @@ export function createSimulationStore(
         const { scenario } = open;
         const step = Math.min(scenario.steps.length - 1, Math.max(0, open.step + delta));
         if (step === open.step) return;
-        get().actions.loadRun(scenarioRun(scenario, step));
+        // A delivery policy chosen during the scenario stays for its next steps (the narration says so).
+        get().actions.loadRun(scenarioRun(scenario, step, get().settings.policy));
         set({ scenario: { scenario, step }, playing: true });
       },
 

@@ -114,6 +114,27 @@ describe('scenarios', () => {
     expect(store.getState().scenario?.step).toBe(4);
   });
 
+  it('keep a delivery policy chosen mid-scenario for the next steps', () => {
+    const store = createSimulationStore(DEFAULT_SETTINGS, [], { playing: false });
+    const { actions } = store.getState();
+    actions.loadScenario(scenarioById('overtake'));
+    actions.scenarioStep(1);
+    actions.setPolicy('fifo');
+    actions.scenarioStep(1);
+    actions.scenarioStep(1);
+    expect(store.getState().scenario?.step).toBe(3);
+    expect(store.getState().settings.policy).toBe('fifo');
+    expect(store.getState().actions.currentRun().config.policy).toBe('fifo');
+    // Under FIFO, C shows the reply before its question instead of holding it back.
+    actions.scenarioStep(99);
+    const c = store.getState().view.nodes[2];
+    expect(c?.buffer).toEqual([]);
+    expect(c?.inbox.map((e) => [e.message.id, e.missing])[0]).toEqual(['B1', ['A1']]);
+    // Opening a scenario again starts from its own policy.
+    actions.loadScenario(scenarioById('overtake'));
+    expect(store.getState().settings.policy).toBe('causal');
+  });
+
   it('play each step from its moment and pause where the next begins, so the narrated state stays on screen', () => {
     const store = createSimulationStore(DEFAULT_SETTINGS, [], { playing: false });
     const { actions } = store.getState();
