@@ -1,4 +1,6 @@
+import { useEffect } from 'react';
 import type { InboxEntry } from '../sim/view.ts';
+import { useSimulation } from '../store/context.tsx';
 import { Stamp } from './ClockView.tsx';
 import { listInWords, senderOf } from './format.ts';
 import { MessageId } from './MessageId.tsx';
@@ -31,10 +33,19 @@ export function Inbox({
   /** The comparison's policy, which tells its lists from the main row's by name. */
   under?: string | undefined;
 }) {
-  const { attachScroller, onScroll, start, end, padTopPx, padBottomPx, rowProps } = useWindowedRows<HTMLDivElement>(entries.length, {
+  const { attachScroller, onScroll, start, end, padTopPx, padBottomPx, rowProps, revealTop } = useWindowedRows<HTMLDivElement>(entries.length, {
     estimateRowPx: ROW_ESTIMATE_PX,
     followEnd: true,
   });
+  // When a message is selected, the latest one before it that this chat shows brings its heading,
+  // with its "◀ happened before", into view: a small window (comparing policies) showed only its
+  // last lines. After the marks are drawn and measured, so the list does not pin itself back.
+  const selected = useSimulation((s) => s.selectedMessages[0]);
+  useEffect(() => {
+    if (selected === undefined) return;
+    const frame = requestAnimationFrame(() => revealTop('li.mark-past'));
+    return () => cancelAnimationFrame(frame);
+  }, [selected, revealTop]);
   return (
     <div className="inbox-scroll" ref={attachScroller} onScroll={onScroll}>
       <ol className="inbox" data-testid={testId} aria-label={`Chat at ${name}${under ? ` under ${under}` : ''}`} style={{ paddingTop: padTopPx, paddingBottom: padBottomPx }}>

@@ -27,6 +27,12 @@ export interface WindowedRows<T extends HTMLElement> {
   /** Space standing for the rows from `end` on. */
   readonly padBottomPx: number;
   rowProps(index: number): RowProps;
+  /**
+   * Scrolls up just enough to show the top of the last element on the page matching `selector`
+   * (say, the message a selected one depends on) when it starts above the view, without leaving
+   * the end for good: a list following its newest row goes on following from the next one.
+   */
+  revealTop(selector: string): void;
 }
 
 /** Where the scroller is and how tall it is, as last read from the page. */
@@ -76,6 +82,11 @@ export function useWindowedRows<T extends HTMLElement>(
   const countSeen = useRef(-1);
   /** The rows shown and their total height at the last commit that read the layout. */
   const laidOut = useRef('');
+  /**
+   * The scroll position `revealTop` set while following: held there (its own scroll event does
+   * not count as the reader's) until the reader scrolls or a new row comes, which is followed.
+   */
+  const revealedAt = useRef<number | undefined>(undefined);
   /** What the last commit put on the page, for deciding whether new measurements call for another render. */
   const committed = useRef({ start: 0, end: 0, topPx: 0, viewportPx: FALLBACK_VIEWPORT_PX, following: false });
   heights.resize(count);
@@ -110,7 +121,8 @@ export function useWindowedRows<T extends HTMLElement>(
             changed = heights.setHeight(Number(el.dataset.row), el.offsetHeight + gapPx) || changed;
           }
         }
-        if (changed && committed.current.following) element.scrollTop = Math.max(element.scrollTop, endTargetPx(element, heights.count - 1));
+        // Pinned to the end, unless a row was just revealed above it (see revealTop).
+        if (changed && committed.current.following && revealedAt.current === undefined) element.scrollTop = Math.max(element.scrollTop, endTargetPx(element, heights.count - 1));
         if (changed && !stillCovered()) setMeasured((n) => n + 1);
       }) : undefined;
       if (element) watch?.observe(element);
@@ -153,6 +165,8 @@ export function useWindowedRows<T extends HTMLElement>(
       }
     }
     if (following) {
+      if (rowsChanged) revealedAt.current = undefined;
+      else if (revealedAt.current !== undefined) return;
       // To a new newest row (or back to the one before, after a rewind); otherwise forward only,
       // so a reader who went on to the end of a tall newest row stays there.
       const target = endTargetPx(el, count - 1);
@@ -167,11 +181,24 @@ export function useWindowedRows<T extends HTMLElement>(
     anchor.current = top ? { index, offsetPx: contentOffsetPx(el, top) } : undefined;
   });
 
+  const revealTop = useCallback((selector: string): void => {
+    const el = scroller.current;
+    const rows = el?.querySelectorAll(selector);
+    const row = rows?.[rows.length - 1];
+    if (!el || !row) return;
+    const top = Math.max(0, Math.floor(contentOffsetPx(el, row)));
+    if (top >= el.scrollTop) return;
+    el.scrollTop = top;
+    revealedAt.current = committed.current.following ? el.scrollTop : undefined;
+  }, []);
+
   return {
     attachScroller,
     onScroll: () => {
       const el = scroller.current;
       if (!el) return;
+      if (revealedAt.current !== undefined && Math.abs(el.scrollTop - revealedAt.current) < 1) return;
+      revealedAt.current = undefined;
       const next = { topPx: el.scrollTop, viewportPx: el.clientHeight, atEnd: el.scrollTop >= endTargetPx(el, count - 1) - END_SLACK_PX };
       /** While following, where exactly the end lies changes nothing drawn. */
       const same = (prev: ScrollState): boolean => prev.viewportPx === next.viewportPx && prev.atEnd === next.atEnd && (prev.topPx === next.topPx || (followEnd && next.atEnd));
@@ -182,5 +209,6 @@ export function useWindowedRows<T extends HTMLElement>(
     padTopPx: heights.offsetOf(start),
     padBottomPx: heights.totalPx - heights.offsetOf(end),
     rowProps: (index) => ({ 'data-row': index, 'aria-posinset': index + 1, 'aria-setsize': count }),
+    revealTop,
   };
 }

@@ -59,6 +59,18 @@ test('the same run under causal and FIFO side by side differs only in what C sho
   await expect(compareInboxC.locator('[data-msg="B1"] .msg-id')).toHaveAttribute('aria-pressed', 'true');
   await expect(compareInboxC.locator('[data-msg="A1"]')).toContainText('◀ happened before');
   await expect(app.message('C', 'A1')).toContainText('◀ happened before');
+  // In the other windows the question's heading, with its mark, comes into view: these small
+  // windows, scrolled to their end, showed only its text. (In the one clicked, the question is
+  // last, and the click scrolled to the reply.)
+  for (const list of ['inbox-A', 'inbox-B', 'inbox-C', 'compare-inbox-A', 'compare-inbox-B']) {
+    await expect(page.getByTestId(list).locator('[data-msg="A1"] .chat-head'), list).toBeInViewport({ ratio: 1 });
+  }
+  // The chats still follow what arrives next.
+  await app.send('A', 'Thanks!');
+  await app.stepUntilIdle();
+  for (const prefix of ['', 'compare-']) {
+    await expect(page.getByTestId(`${prefix}inbox-B`).locator('[data-msg="A2"] .chat-text'), `${prefix}B`).toBeInViewport({ ratio: 1 });
+  }
 });
 
 test('with eight nodes the two panes scroll in step, and no window runs over another', async ({ page }) => {
