@@ -77,6 +77,16 @@ export function placeFlight(flight: FlightView, from: Point, to: Point, nowMs: n
   return pointOnLink(from, to, EDGE + (1 - 2 * EDGE) * (progress - behind));
 }
 
+/**
+ * A duplicate copy's label side: its original's, one label further out across a flat link. Stopped
+ * just behind its original, the copy is beside it along the link, and on a level link their
+ * labels, side by side, read "A1 [1,0,0]" over "A1 [1,0,0] (copy)"; on a steeper link the dots'
+ * own offset already keeps the labels apart.
+ */
+export function copySide(side: LabelSide, height: number): LabelSide {
+  return { ...side, clearance: side.clearance + Math.abs(side.y) * (height + 2) };
+}
+
 /** A label's font size in SVG units, as the page's style sets it. */
 function readLabelPx(label: SVGTextElement): number {
   const px = Number.parseFloat(getComputedStyle(label).fontSize);
@@ -126,7 +136,7 @@ class FlightMotion implements FlightMotionHandle {
     const label = element.querySelector<SVGTextElement>('.flight-label');
     if (label && this.labelPx === 0) this.labelPx = readLabelPx(label);
     const chars = label?.textContent?.length ?? 0;
-    const entry: Placed = { element, flight, from, to, transform: '', label, chars, side: this.labelSideOf(from, to, chars), labelAt: '' };
+    const entry: Placed = { element, flight, from, to, transform: '', label, chars, side: this.labelSideOf(from, to, chars, flight.duplicate), labelAt: '' };
     this.placed.set(flight.id, entry);
     this.byElement.set(element, entry);
     this.move(entry, this.store.getState().now);
@@ -173,16 +183,16 @@ class FlightMotion implements FlightMotionHandle {
     if (!first?.label) return;
     this.labelPx = readLabelPx(first.label);
     for (const entry of this.placed.values()) {
-      entry.side = this.labelSideOf(entry.from, entry.to, entry.chars);
+      entry.side = this.labelSideOf(entry.from, entry.to, entry.chars, entry.flight.duplicate);
       entry.transform = '';
     }
     this.moveAll(this.store.getState().now, true);
   }
 
   /** The side of its link a label of `chars` characters goes on, at the labels' font size. */
-  private labelSideOf(from: Point, to: Point, chars: number): LabelSide {
+  private labelSideOf(from: Point, to: Point, chars: number, duplicate: boolean): LabelSide {
     const { width, height } = this.labelSize(chars);
-    return labelSide(from, to, width, height);
+    return duplicate ? copySide(labelSide(from, to, width, height), height) : labelSide(from, to, width, height);
   }
 
   /** A label's size in SVG units, estimated from its length and the labels' font size. */

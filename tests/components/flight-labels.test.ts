@@ -1,7 +1,8 @@
 import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { labelFits, labelSide, linkSides, nodePositions, placeLabel, pointOnLink, STAGE_SIZE, type Point } from '../../src/components/geometry.ts';
-import { LABEL_EM_HIGH, LABEL_EM_PER_CHAR } from '../../src/components/useFlightMotion.ts';
+import { copySide, LABEL_EM_HIGH, LABEL_EM_PER_CHAR, placeFlight } from '../../src/components/useFlightMotion.ts';
+import type { FlightView } from '../../src/sim/view.ts';
 
 /** A label's width and height in SVG units for `chars` characters at `px`, as the network view estimates them. */
 function size(chars: number, px: number): { width: number; height: number } {
@@ -110,6 +111,33 @@ describe('flight labels in the network view', () => {
         expect(overlap).toBe(false);
       }),
     );
+  });
+
+  it('of a parked message and its duplicate copy, stopped one behind the other, do not overlap in a group of three or four', () => {
+    // The copy's label used to go on the same side, and the two read "B1 [1,1,0]" over "B1 [1,1,0] (copy)".
+    // (With five to eight nodes a few links near the edge have room on one side only.)
+    for (const count of [3, 4]) {
+      const positions = nodePositions(count);
+      for (let a = 0; a < count; a++) {
+        for (let b = 0; b < count; b++) {
+          if (a === b) continue;
+          const from = positions[a] as Point;
+          const to = positions[b] as Point;
+          for (const px of [13, 17]) {
+            const boxes = [false, true].map((duplicate) => {
+              const chars = duplicate ? 17 : 10;
+              const { width, height } = size(chars, px);
+              const dot = placeFlight({ status: 'parked', duplicate, sentAt: 0, arriveAt: 1 } as FlightView, from, to, 0, false);
+              const side = labelSide(from, to, width, height);
+              return { centre: placeLabel(dot, duplicate ? copySide(side, height) : side, width, height), width, height };
+            });
+            const [original, copy] = boxes as [(typeof boxes)[0], (typeof boxes)[0]];
+            const apart = Math.abs(original.centre.x - copy.centre.x) >= (original.width + copy.width) / 2 || Math.abs(original.centre.y - copy.centre.y) >= (original.height + copy.height) / 2;
+            expect(apart, `${count} nodes, ${a}→${b} at ${px} px`).toBe(true);
+          }
+        }
+      }
+    }
   });
 
   it('of the two directions of a link through the middle go to opposite sides', () => {
