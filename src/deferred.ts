@@ -15,12 +15,14 @@ export const loadSpaceTime = () => import('./components/SpaceTime.tsx');
 export const loadHelpOverlay = () => import('./components/HelpOverlay.tsx');
 /** Trace files: export and import. */
 export const loadTraceFile = () => import('./sim/trace-file.ts');
+/** The Session menu's panel: link, files and reset. */
+export const loadSessionPanel = () => import('./components/SessionPanel.tsx');
 /** The ShiViz log export. */
 export const loadShiViz = () => import('./sim/shiviz.ts');
 /** The classroom scenarios (plain data). */
 export const loadScenarios = () => import('./scenarios/classroom.ts');
 
-const LOADERS: readonly (() => Promise<unknown>)[] = [loadAnimatedBufferList, loadMotionFeatures, loadSpaceTime, loadHelpOverlay, loadTraceFile, loadShiViz, loadScenarios];
+const LOADERS: readonly (() => Promise<unknown>)[] = [loadAnimatedBufferList, loadMotionFeatures, loadSpaceTime, loadHelpOverlay, loadSessionPanel, loadTraceFile, loadShiViz, loadScenarios];
 
 /** Longest wait for first paint: a hidden tab paints nothing, and should still prefetch. */
 const MAX_PAINT_WAIT_MS = 500;

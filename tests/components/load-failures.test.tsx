@@ -7,10 +7,14 @@ import { SessionMenu } from '../../src/components/SessionMenu.tsx';
 import type * as Deferreds from '../../src/deferred.ts';
 import { renderWithStore } from './render.tsx';
 
+/** Whether the Session menu's own chunk cannot be fetched either. */
+const menu = vi.hoisted(() => ({ offline: false }));
+
 /** The exporters' chunks cannot be fetched, as offline before they were ever cached. */
 vi.mock('../../src/deferred.ts', async (original) => {
   const offline = () => Promise.reject(new Error('Failed to fetch dynamically imported module'));
-  return { ...(await original<typeof Deferreds>()), loadShiViz: offline, loadTraceFile: offline };
+  const actual = await original<typeof Deferreds>();
+  return { ...actual, loadShiViz: offline, loadTraceFile: offline, loadSessionPanel: () => (menu.offline ? offline() : actual.loadSessionPanel()) };
 });
 
 afterEach(() => {
@@ -52,9 +56,27 @@ describe('code that loads after first paint', () => {
     const user = userEvent.setup();
     renderWithStore(<SessionMenu />);
     await user.click(screen.getByText('Session'));
-    await user.click(screen.getByRole('button', { name: 'Export ShiViz' }));
+    await user.click(await screen.findByRole('button', { name: 'Export ShiViz' }));
     expect((await screen.findByRole('alert')).textContent).toMatch(/could not be loaded/);
     await user.click(screen.getByRole('button', { name: 'Export trace' }));
     expect((await screen.findByRole('alert')).textContent).toMatch(/Reload when online/);
+  });
+
+  it('a Session menu whose code cannot be fetched says so, and the scenario picker stays', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    menu.offline = true;
+    try {
+      // Fresh modules: React keeps whatever became of a chunk it asked for, here the loaded menu.
+      vi.resetModules();
+      const { renderWithStore: renderFresh } = await import('./render.tsx');
+      const { SessionMenu: FreshMenu } = await import('../../src/components/SessionMenu.tsx');
+      const user = userEvent.setup();
+      renderFresh(<FreshMenu />);
+      await user.click(screen.getByText('Session'));
+      expect((await screen.findByRole('alert')).textContent).toMatch(/Session menu could not be loaded/);
+      expect(screen.getByRole('combobox', { name: 'Scenario' })).toBeTruthy();
+    } finally {
+      menu.offline = false;
+    }
   });
 });
