@@ -123,6 +123,22 @@ function runFromCommands(config: WorldConfig, file: Record<string, unknown>, eve
   return { config, commands, processed: world.processed, now: world.now };
 }
 
+/**
+ * True for a network event written without `links`, as files did before network events
+ * carried each link's own settings: such a file still matches its replay (its commands, or
+ * its config and events, hold the links).
+ */
+function writtenWithoutLinks(event: Record<string, unknown> | undefined): boolean {
+  return event?.type === 'network' && isRecord(event.network) && !('links' in event.network);
+}
+
+/** A network event as it was written before it carried `links`. */
+function withoutLinks(event: TraceEvent | undefined): TraceEvent | undefined {
+  if (event?.type !== 'network') return event;
+  const { links: _links, ...network } = event.network;
+  return { ...event, network };
+}
+
 function readUnchecked(text: string, maxNodes: number): Checked<ImportedTrace> {
   if (text.length > MAX_TRACE_CHARS) return { error: `The file is ${(text.length / 1024 / 1024).toFixed(1)} MB; traces of up to ${MAX_TRACE_CHARS / 1024 / 1024} MB can be imported.` };
   if (text.trim() === '') return { error: 'The file is empty.' };
@@ -148,8 +164,8 @@ function readUnchecked(text: string, maxNodes: number): Checked<ImportedTrace> {
   const replayed = replayRun(run).toTrace();
   const length = Math.max(replayed.events.length, records.length);
   for (let k = 0; k < length; k++) {
-    const mine = replayed.events[k];
     const theirs = records[k];
+    const mine = writtenWithoutLinks(theirs) ? withoutLinks(replayed.events[k]) : replayed.events[k];
     if (mine !== undefined && theirs !== undefined && canonical(mine) === canonical(theirs)) continue;
     let what: string;
     if (theirs === undefined) what = `ends after ${records.length} events, but the replay goes on with ${preview(mine)}`;
