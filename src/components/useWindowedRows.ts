@@ -30,7 +30,8 @@ export interface WindowedRows<T extends HTMLElement> {
   /**
    * Scrolls up just enough to show the top of the last element on the page matching `selector`
    * (say, the message a selected one depends on) when it starts above the view, without leaving
-   * the end for good: a list following its newest row goes on following from the next one.
+   * the end for good: a list following its newest row follows again from the next one. A list
+   * holding the focus is left alone.
    */
   revealTop(selector: string): void;
 }
@@ -40,6 +41,8 @@ interface ScrollState {
   readonly topPx: number;
   readonly viewportPx: number;
   readonly atEnd: boolean;
+  /** After `revealTop` scrolled a following list up: its row count then. It follows again once the count changes. */
+  readonly resumeAt?: number;
 }
 
 /** A row's offset from the top of the scrolled content, wherever the scroller sits on the page. */
@@ -82,17 +85,14 @@ export function useWindowedRows<T extends HTMLElement>(
   const countSeen = useRef(-1);
   /** The rows shown and their total height at the last commit that read the layout. */
   const laidOut = useRef('');
-  /**
-   * The scroll position `revealTop` set while following: held there (its own scroll event does
-   * not count as the reader's) until the reader scrolls or a new row comes, which is followed.
-   */
+  /** The scroll position `revealTop` set: its own scroll event (maybe within the end's slack) is not the reader's. */
   const revealedAt = useRef<number | undefined>(undefined);
   /** What the last commit put on the page, for deciding whether new measurements call for another render. */
   const committed = useRef({ start: 0, end: 0, topPx: 0, viewportPx: FALLBACK_VIEWPORT_PX, following: false });
   heights.resize(count);
 
   const viewportPx = scroll.viewportPx > 0 ? scroll.viewportPx : FALLBACK_VIEWPORT_PX;
-  const following = followEnd && scroll.atEnd;
+  const following = followEnd && (scroll.atEnd || (scroll.resumeAt !== undefined && scroll.resumeAt !== count));
   const topPx = following ? Math.max(0, heights.totalPx - viewportPx) : scroll.topPx;
   const start = Math.max(0, heights.indexAt(topPx) - overscanRows);
   const end = Math.min(count, heights.indexAt(topPx + viewportPx) + 1 + overscanRows);
@@ -121,8 +121,7 @@ export function useWindowedRows<T extends HTMLElement>(
             changed = heights.setHeight(Number(el.dataset.row), el.offsetHeight + gapPx) || changed;
           }
         }
-        // Pinned to the end, unless a row was just revealed above it (see revealTop).
-        if (changed && committed.current.following && revealedAt.current === undefined) element.scrollTop = Math.max(element.scrollTop, endTargetPx(element, heights.count - 1));
+        if (changed && committed.current.following) element.scrollTop = Math.max(element.scrollTop, endTargetPx(element, heights.count - 1));
         if (changed && !stillCovered()) setMeasured((n) => n + 1);
       }) : undefined;
       if (element) watch?.observe(element);
@@ -165,8 +164,6 @@ export function useWindowedRows<T extends HTMLElement>(
       }
     }
     if (following) {
-      if (rowsChanged) revealedAt.current = undefined;
-      else if (revealedAt.current !== undefined) return;
       // To a new newest row (or back to the one before, after a rewind); otherwise forward only,
       // so a reader who went on to the end of a tall newest row stays there.
       const target = endTargetPx(el, count - 1);
@@ -185,12 +182,17 @@ export function useWindowedRows<T extends HTMLElement>(
     const el = scroller.current;
     const rows = el?.querySelectorAll(selector);
     const row = rows?.[rows.length - 1];
-    if (!el || !row) return;
+    // The list holding the focus (the message just clicked, or reached by Tab) stays where it is.
+    if (!el || !row || el.contains(el.ownerDocument.activeElement)) return;
     const top = Math.max(0, Math.floor(contentOffsetPx(el, row)));
     if (top >= el.scrollTop) return;
     el.scrollTop = top;
-    revealedAt.current = committed.current.following ? el.scrollTop : undefined;
-  }, []);
+    revealedAt.current = el.scrollTop;
+    const resume = committed.current.following ? { resumeAt: heights.count } : {};
+    // Until the render this asks for, new measurements must not pin the list back to its end.
+    committed.current = { ...committed.current, following: false };
+    setScroll((prev) => ({ topPx: el.scrollTop, viewportPx: el.clientHeight, atEnd: false, ...(prev.resumeAt === undefined ? resume : { resumeAt: prev.resumeAt }) }));
+  }, [heights]);
 
   return {
     attachScroller,
@@ -201,7 +203,8 @@ export function useWindowedRows<T extends HTMLElement>(
       revealedAt.current = undefined;
       const next = { topPx: el.scrollTop, viewportPx: el.clientHeight, atEnd: el.scrollTop >= endTargetPx(el, count - 1) - END_SLACK_PX };
       /** While following, where exactly the end lies changes nothing drawn. */
-      const same = (prev: ScrollState): boolean => prev.viewportPx === next.viewportPx && prev.atEnd === next.atEnd && (prev.topPx === next.topPx || (followEnd && next.atEnd));
+      const same = (prev: ScrollState): boolean =>
+        prev.resumeAt === undefined && prev.viewportPx === next.viewportPx && prev.atEnd === next.atEnd && (prev.topPx === next.topPx || (followEnd && next.atEnd));
       setScroll((prev) => (same(prev) ? prev : next));
     },
     start,

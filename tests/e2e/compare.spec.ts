@@ -71,8 +71,15 @@ test('the same run under causal and FIFO side by side differs only in what C sho
   for (const prefix of ['', 'compare-']) {
     await expect(page.getByTestId(`${prefix}inbox-B`).locator('[data-msg="A2"] .chat-text'), `${prefix}B`).toBeInViewport({ ratio: 1 });
   }
+  // The chat clicked in is left where it is (it does not scroll up to A1), so the message just
+  // clicked stays in view; the others show A1's heading.
+  await page.keyboard.press('Escape');
+  const clicked = page.getByTestId('inbox-A').locator('[data-msg="B1"] .msg-id');
+  await clicked.click();
+  await expect(page.getByTestId('inbox-B').locator('[data-msg="A1"] .chat-head')).toBeInViewport({ ratio: 1 });
+  await expect(clicked).toBeInViewport();
+  await expect(page.getByTestId('inbox-A').locator('[data-msg="A1"] .chat-head')).not.toBeInViewport();
 });
-
 test('with eight nodes the two panes scroll in step, and no window runs over another', async ({ page }) => {
   const app = await openCompared(page, '?nodes=8&seed=1');
   // Enter rather than a click on Send: on the old layout a window below covered A's button.
