@@ -51,6 +51,8 @@ function summarise(): void {
     options.nodes > MAX_NODES ? `${options.nodes} nodes (it shows 2 to ${MAX_NODES})` : undefined,
     options.messages > RUN_LIMITS.maxWorkloadMessages ? `${options.messages} messages (it replays at most ${RUN_LIMITS.maxWorkloadMessages})` : undefined,
     text.length > MAX_TRACE_CHARS ? `${(text.length / 1024 / 1024).toFixed(1)} MB (it opens at most ${MAX_TRACE_CHARS / 1024 / 1024} MB)` : undefined,
+    world.now > RUN_LIMITS.maxTimeMs ? `quiet at t=${world.now} ms (it replays up to t=${RUN_LIMITS.maxTimeMs} ms)` : undefined,
+    world.processed > RUN_LIMITS.maxProcessed ? `${world.processed} events (it replays at most ${RUN_LIMITS.maxProcessed})` : undefined,
   ].filter((reason) => reason !== undefined);
   if (refused.length > 0) process.stderr.write(`sim: the app cannot open this trace: ${refused.join(', ')}\n`);
 }

@@ -109,6 +109,12 @@ describe('npm run sim', () => {
     const result = spawnSync(TSX, ['src/cli/sim.ts', '--nodes', '9', '--messages', '3'], { encoding: 'utf8' });
     expect(result.status).toBe(0);
     expect(result.stderr).toContain('sim: the app cannot open this trace: 9 nodes (it shows 2 to 8)');
+    // A run that goes quiet past the time the app replays to.
+    const late = spawnSync(TSX, ['src/cli/sim.ts', '--nodes', '3', '--messages', '400', '--gap', '3600000'], { encoding: 'utf8' });
+    expect(late.status).toBe(0);
+    expect(late.stderr).toMatch(/sim: the app cannot open this trace: quiet at t=\d+ ms \(it replays up to t=1000000000 ms\)/);
+    const refused = importTrace(late.stdout);
+    expect('error' in refused && refused.error).toMatch(/position is wrong/);
   });
 
   it('runs total order over a lossy, duplicating network with reliable delivery to the end', () => {
