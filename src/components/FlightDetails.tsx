@@ -21,15 +21,20 @@ export function FlightDetails() {
   const box = useRef<HTMLParagraphElement>(null);
   const focused = useRef(false);
   const shownFor = useRef<number | undefined>(undefined);
+  /** The message of the flight last shown: after a replay, the same flight id can be another message's. */
+  const shownMessage = useRef<string | undefined>(undefined);
+  const messageId = flight?.message.id;
   useLayoutEffect(() => {
     const active = document.activeElement;
     const chosenByKey = selected !== shownFor.current && active?.matches('[data-testid="flight"]') === true && !focusedByPointer(active);
     const closed = shownFor.current;
+    const closedMessage = shownMessage.current;
     shownFor.current = selected;
+    if (messageId !== undefined) shownMessage.current = messageId;
     if (selected === undefined) {
       const lost = active === null || active === document.body;
       if (focused.current && closed !== undefined && lost) {
-        const dot = document.querySelector<SVGGElement>(`[data-testid="flight"][data-flight="${closed}"]`);
+        const dot = document.querySelector<SVGGElement>(`[data-testid="flight"][data-flight="${closed}"][data-msg="${closedMessage}"]`);
         (dot ?? box.current)?.focus();
       }
       focused.current = false;

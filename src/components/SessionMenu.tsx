@@ -43,7 +43,8 @@ export function SessionMenu() {
           fallback={<div className="session-panel" aria-busy="true" />}
           failed={
             <div className="session-panel">
-              <p className="session-status error" role="alert">
+              {/* Plain text: it is there, in the closed menu, long before anyone opens it. */}
+              <p className="session-status error">
                 The Session menu could not be loaded (offline before it was ever fetched?). Reload when online.
               </p>
             </div>

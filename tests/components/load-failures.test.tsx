@@ -73,7 +73,7 @@ describe('code that loads after first paint', () => {
       const user = userEvent.setup();
       renderFresh(<FreshMenu />);
       await user.click(screen.getByText('Session'));
-      expect((await screen.findByRole('alert')).textContent).toMatch(/Session menu could not be loaded/);
+      expect(await screen.findByText(/Session menu could not be loaded/)).toBeTruthy();
       expect(screen.getByRole('combobox', { name: 'Scenario' })).toBeTruthy();
     } finally {
       menu.offline = false;
