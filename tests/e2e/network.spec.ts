@@ -139,6 +139,26 @@ test.describe('network control', () => {
     }
   });
 
+  test('a message of one long word keeps to its boxes: the page never scrolls sideways', async ({ page }) => {
+    await app.goto('?seed=1');
+    await app.pause();
+    await app.send('C', 'x'.repeat(200));
+    await app.clickFlight(app.flights({ msg: 'C1', to: 'A' }));
+    await expect(app.flightDetails).toContainText('xxxx');
+    const fits = async (when: string): Promise<void> => {
+      const m = await app.pageOverflow();
+      expect(m.scrollWidth, `page width ${when}`).toBeLessThanOrEqual(m.innerWidth);
+    };
+    await fits('with the flight’s details open');
+    expect(await app.flightDetails.evaluate((el) => el.scrollWidth - el.clientWidth), 'overflow of the details').toBeLessThanOrEqual(1);
+    await app.stepUntilIdle();
+    await app.message('A', 'C1').getByRole('button', { name: 'C1' }).click();
+    await fits('with the message inspected and logged');
+    for (const box of [page.locator('.inspector'), page.getByRole('log')]) {
+      expect(await box.evaluate((el) => el.scrollWidth - el.clientWidth), 'overflow of a box').toBeLessThanOrEqual(1);
+    }
+  });
+
   test('a duplicated message is discarded, never shown twice', async () => {
     await app.goto('?seed=1');
     await app.pause();
