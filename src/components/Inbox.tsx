@@ -39,7 +39,7 @@ export function Inbox({
   });
   // When a message is selected, the latest one before it that this chat shows brings its heading,
   // with its "◀ happened before", into view: a small window (comparing policies) showed only its
-  // last lines. After the marks are drawn and measured, so the list does not pin itself back.
+  // last lines. A frame later, so the marks (which can change row heights) are laid out.
   const selected = useSimulation((s) => s.selectedMessages[0]);
   useEffect(() => {
     if (selected === undefined) return;
