@@ -20,12 +20,13 @@ export interface SimOptions {
 }
 
 /**
- * What a trace may hold, as estimated before the run: its events, and the entries of the
- * clocks they carry (a send and each delivery carry one of N entries). 8 nodes and 100,000
- * messages make about 1.6 million events and take some 1.5 GB of memory to run and write.
+ * What a CLI run's trace may hold in memory (the app opens far less; see trace-file.ts), as
+ * estimated before the run: its events, and the entries of the clocks they carry (a send and
+ * each delivery carry one of N entries). 8 nodes and 100,000 messages make about 1.6 million
+ * events and take some 1.5 GB of memory to run and write.
  */
-const MAX_TRACE_EVENTS = 2_000_000;
-const MAX_CLOCK_ENTRIES = 50_000_000;
+const MAX_RUN_EVENTS = 2_000_000;
+const MAX_RUN_CLOCK_ENTRIES = 50_000_000;
 
 /** The usage text printed by `--help` and after a bad argument. */
 export const USAGE = `usage: npm run -s sim -- [options]
@@ -41,8 +42,8 @@ export const USAGE = `usage: npm run -s sim -- [options]
   --format F       json (causal-chat-trace, default) or shiviz (a ShiViz log)
   --out FILE       write the trace to FILE instead of stdout (- for stdout)
   --help           show this text
-The trace is built in memory: runs whose trace would pass about ${MAX_TRACE_EVENTS.toLocaleString('en')} events
-or ${MAX_CLOCK_ENTRIES.toLocaleString('en')} clock entries in all are refused.`;
+The trace is built in memory: runs whose trace would pass about ${MAX_RUN_EVENTS.toLocaleString('en')} events
+or ${MAX_RUN_CLOCK_ENTRIES.toLocaleString('en')} clock entries in all are refused.`;
 
 /** A parse result: options, a request for help, or a message explaining what is wrong. */
 export type ParsedArgs = { readonly options: SimOptions } | { readonly help: true } | { readonly error: string };
@@ -58,11 +59,11 @@ const MAX_MESSAGES = 10_000_000;
 function checkTraceSize(nodes: number, messages: number, dupRate: number, tries: number): string | undefined {
   const events = messages * (1 + (nodes - 1) * (1 + dupRate) * tries + nodes);
   const entries = messages * (1 + nodes) * nodes;
-  if (events <= MAX_TRACE_EVENTS && entries <= MAX_CLOCK_ENTRIES) return undefined;
+  if (events <= MAX_RUN_EVENTS && entries <= MAX_RUN_CLOCK_ENTRIES) return undefined;
   const what =
-    events > MAX_TRACE_EVENTS
-      ? `about ${Math.round(events).toLocaleString('en')} events (at most ${MAX_TRACE_EVENTS.toLocaleString('en')})`
-      : `about ${entries.toLocaleString('en')} clock entries (at most ${MAX_CLOCK_ENTRIES.toLocaleString('en')})`;
+    events > MAX_RUN_EVENTS
+      ? `about ${Math.round(events).toLocaleString('en')} events (at most ${MAX_RUN_EVENTS.toLocaleString('en')})`
+      : `about ${entries.toLocaleString('en')} clock entries (at most ${MAX_RUN_CLOCK_ENTRIES.toLocaleString('en')})`;
   return `${nodes} nodes and ${messages} messages would make a trace of ${what}, more than fits in memory; use fewer --messages or --nodes`;
 }
 
